@@ -1,0 +1,106 @@
+"""Opening the encrypted station database.
+
+The file is a SQLCipher database keyed with a random 256-bit raw key (``PRAGMA key = "x'…'"``): a raw key skips
+SQLCipher's passphrase KDF, so every connection opens in microseconds, and the key itself never touches the disk
+(the app keeps it in the OS credential store). Each connection is set up for durability before use:
+WAL (readers never block the single writer), ``synchronous=FULL`` (a committed transaction survives power loss,
+which the outbox and inspection records need), ``foreign_keys=ON`` and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import binascii
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy.pool import QueuePool
+
+from localdb.errors import DatabaseLockedError, NotADatabaseError, WrongKeyError
+from localdb.search_index import SQL_FUNCTION, cjk_grams
+
+KEY_BYTES = 32
+"""Length of the raw SQLCipher key (AES-256)."""
+
+CACHE_KIB = 256 * 1024
+"""Page cache per connection (256 MiB, allocated lazily): the whole search index of a big registry stays
+decrypted in memory, so search-as-you-type never pays for decryption twice."""
+
+
+def _url(path: Path, key: bytes) -> URL:
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"the database key must be {KEY_BYTES} bytes")
+    raw = "x'" + binascii.hexlify(key).decode().upper() + "'"
+    return URL.create("sqlite+pysqlcipher", password=raw, database=str(path))
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.create_function(SQL_FUNCTION, 1, cjk_grams, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    try:
+        # Reading the schema is the first statement that needs the key: a wrong key fails here, clearly.
+        cursor.execute("SELECT count(*) FROM sqlite_master")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        cursor.execute("PRAGMA temp_store=MEMORY")
+    finally:
+        cursor.close()
+
+
+def _no_pysqlite_transaction_emulation(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own implicit BEGIN is switched off; SQLAlchemy's "begin" event below emits BEGIN itself, so
+    # SAVEPOINTs and transactional DDL behave as documented.
+    dbapi_connection.isolation_level = None
+
+
+def _begin(conn: Any) -> None:
+    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN")
+
+
+def create_station_engine(path: Path, key: bytes) -> Engine:
+    """Create the engine for the database at ``path``, keyed with ``key``.
+
+    Raises :class:`WrongKeyError` when the file exists but the key does not open it, and
+    :class:`NotADatabaseError` when the file is not a database at all (a foreign or corrupt file cannot be told
+    apart from a wrong key by SQLCipher; the caller knows which key it used).
+    """
+    engine = create_engine(_url(path, key), poolclass=QueuePool, pool_size=4, max_overflow=4)
+    event.listen(engine, "connect", _no_pysqlite_transaction_emulation)
+    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
+    check_opens(engine, path)
+    return engine
+
+
+def check_opens(engine: Engine, path: Path) -> None:
+    """Open one connection now, so a wrong key or a foreign file fails at start-up with a clear error."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        engine.dispose()
+        raise classify_open_error(exc, path) from exc
+
+
+def classify_open_error(exc: BaseException, path: Path) -> Exception:
+    """Map a driver error raised while opening ``path`` to this layer's known errors."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "file is not a database" in message or "file is encrypted" in message:
+        if path.exists() and path.stat().st_size > 0 and _looks_like_plain_sqlite(path):
+            return NotADatabaseError(path)
+        return WrongKeyError(path)
+    if "database is locked" in message:
+        return DatabaseLockedError(path)
+    if isinstance(exc, sqlcipher3.dbapi2.DatabaseError):
+        return NotADatabaseError(path)
+    return exc if isinstance(exc, Exception) else RuntimeError(str(exc))
+
+
+def _looks_like_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"

@@ -1,0 +1,14 @@
+"""Alembic environment: migrations always run from code, on a connection the app already opened and keyed.
+
+There is no alembic.ini and no URL here: the database is encrypted and its key never leaves the credential store,
+so ``localdb.migrate`` hands the live connection over in ``config.attributes["connection"]``.
+"""
+
+from alembic import context
+
+from localdb.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
