@@ -13,10 +13,12 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.validation import Finding
 from localdb.errors import (
     DatabaseLockedError,
+    DiskFullError,
     LocalDbError,
     MigrationError,
     NewerSchemaError,
     NotADatabaseError,
+    ReadOnlyError,
     WrongKeyError,
 )
 
@@ -64,10 +66,6 @@ class DataDirUnusable(AppError):
         super().__init__(f"{path}: {detail}")
         self.path = path
         self.detail = detail
-
-
-class DiskFull(AppError):
-    """The disk holding the data directory is full; the transaction was rolled back."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +146,17 @@ def user_message(exc: BaseException) -> UserMessage | None:
             ),
         ),
         (
-            DiskFull,
+            ReadOnlyError,
+            QT_TRANSLATE_NOOP("Errors", "The database cannot be written"),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "StationDesk cannot write to {path} (the file or its folder is read-only). The last change was not "
+                "saved; everything saved before it is safe. Copy the data folder to a place you may write to, or "
+                "ask your administrator for write permission.",
+            ),
+        ),
+        (
+            DiskFullError,
             QT_TRANSLATE_NOOP("Errors", "The disk is full"),
             QT_TRANSLATE_NOOP(
                 "Errors",

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
 
 
 @dataclass
@@ -27,9 +30,26 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed when the block ends normally and rolled back otherwise."""
-        with self._sessions.begin() as session:
-            yield session
+        """A session whose work is committed when the block ends normally and rolled back otherwise.
+
+        Storage failures (full disk, read-only file, lock held elsewhere) come out as this layer's known errors.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise self.storage_error(exc) from exc
+
+    def storage_error(self, exc: OperationalError) -> Exception:
+        """The known error for a driver failure while writing, or ``exc`` itself if it is not a storage one."""
+        message = str(exc.orig).lower()
+        if "disk is full" in message or "database or disk is full" in message:
+            return DiskFullError(self.path)
+        if "readonly" in message or "read-only" in message:
+            return ReadOnlyError(self.path)
+        if "database is locked" in message:
+            return DatabaseLockedError(self.path)
+        return exc
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

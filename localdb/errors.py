@@ -35,3 +35,11 @@ class NewerSchemaError(LocalDbError):
 
 class MigrationError(LocalDbError):
     """An upgrade of the schema failed; the backup taken before it is named in ``detail``."""
+
+
+class DiskFullError(LocalDbError):
+    """The disk is full: the transaction was rolled back, everything committed before it is intact."""
+
+
+class ReadOnlyError(LocalDbError):
+    """The database file or its folder cannot be written (permissions, a read-only medium)."""

@@ -96,9 +96,10 @@ class Operator(SyncColumns, Base):
     __table_args__ = (
         # Partial covering indexes: the registry's default list (live operators sorted by a column) is read
         # straight from an index, without touching 100,000 wide encrypted rows.
+        Index("ix_operator_live_name", "name_initials", "name", "id", sqlite_where=text("deleted_at IS NULL")),
         *(
             Index(f"ix_operator_live_{name}", name, "id", sqlite_where=text("deleted_at IS NULL"))
-            for name in ("name", "identifier", "credit_class", "subject_type", "updated_at")
+            for name in ("identifier", "credit_class", "subject_type", "updated_at")
         ),
         Index("ix_operator_identifier", "identifier_type", "identifier"),
         Index("ix_operator_ident_only", "identifier"),
@@ -211,6 +212,6 @@ class AuditLog(Base):
 @event.listens_for(Operator, "before_insert")
 def _assign_search_rowid(_mapper: Mapper[Operator], connection: Connection, target: Operator) -> None:
     """Give a new operator the next free full-text key unless the caller (a bulk loader) already did."""
-    if target.search_rowid is None:
+    if not target.search_rowid:  # rowids start at 1; unset is None at runtime
         current = connection.scalar(select(func.max(Operator.search_rowid)))
         target.search_rowid = (current or 0) + 1

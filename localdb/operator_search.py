@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Select, column, func, or_, select, table, text
+from sqlalchemy import Select, TextClause, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from localdb.models import Operator
@@ -31,13 +31,13 @@ def _phrase(term: str, column_name: str | None = None) -> str:
     return f"{{{column_name}}} : {quoted}" if column_name else quoted
 
 
-def _contains(column_sql: str, term: str, key: str) -> ColumnElement[bool]:
+def _contains(column_sql: str, term: str, key: str) -> TextClause:
     """``column LIKE '%term%'`` as FTS5's trigram index can answer it: no ESCAPE clause (that would turn it into
     a scan), so a literal ``%`` or ``_`` in the term acts as a wildcard — a slightly wider result, never a miss."""
     return text(f"{column_sql} LIKE :{key}").bindparams(**{key: f"%{term}%"})
 
 
-def _text_stmt(terms: Sequence[str], names_only: bool) -> Select[tuple[str]] | None:
+def _text_stmt(terms: Sequence[str], names_only: bool) -> Select[str] | None:
     """Operators where every term occurs (in the name, or in any field); ``None`` if no term is indexable.
 
     FTS5 wants its real table name on the left of MATCH, so the index tables are joined unaliased.
@@ -66,13 +66,13 @@ def _text_stmt(terms: Sequence[str], names_only: bool) -> Select[tuple[str]] | N
     return stmt
 
 
-def _initials_stmts(query: str) -> list[Select[tuple[str]]]:
+def _initials_stmts(query: str) -> list[Select[str]]:
     """Pinyin initials: contiguous (``kmdz`` in 昆明电子…) and, anchored at the start, in order with gaps
     (``kmdz`` finds 昆明某某电子…, whose initials are ``kmmmdz``)."""
     letters = query.lower()
     if len(letters) < 2 or not letters.isascii() or not letters.isalpha():
         return []
-    stmts: list[Select[tuple[str]]] = []
+    stmts: list[Select[str]] = []
     if len(letters) >= TRIGRAM:
         stmts.append(
             select(Operator.id)
@@ -83,9 +83,9 @@ def _initials_stmts(query: str) -> list[Select[tuple[str]]]:
     return stmts
 
 
-def _tiers(query: str, code: str) -> list[Select[tuple[str]]]:
+def _tiers(query: str, code: str) -> list[Select[str]]:
     terms = query.split()
-    tiers: list[Select[tuple[str]]] = []
+    tiers: list[Select[str]] = []
     if code:
         tiers.append(select(Operator.id).where(Operator.identifier == code))
     tiers.append(select(Operator.id).where(Operator.name == query))
@@ -118,7 +118,7 @@ def search_ids(session: Session, query: str, flt: OperatorFilter, limit: int = 5
     ranked: dict[str, None] = {}
     for tier in _tiers(query, code):
         for operator_id in session.scalars(tier.where(*conditions).limit(limit - len(ranked))):
-            ranked.setdefault(operator_id, None)
+            ranked[operator_id] = None
         if len(ranked) >= limit:
             break
     return list(ranked)

@@ -26,13 +26,11 @@ from ui.progress import run_with_progress
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
 
 log = logging.getLogger("qt")
-CONTEXT = "Startup"
 EXIT_CANCELLED = 1
 EXIT_FAILED = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def route_qt_messages() -> None:
@@ -88,18 +86,17 @@ def _first_run(db: Database) -> bool:
     officers = OfficerService(db)
     if dialog.demo_choice.isChecked():
         size = dialog.demo_size.value()
-        label = _tr("Creating the demo station with {count} operators…").format(count=size)
+        label = translate("Startup", "Creating the demo station with {count} operators…").format(count=size)
         done = run_with_progress(None, label, lambda progress: create_demo_station(db, size, progress=progress))
         return done is not None
-    officers.create_station(dialog.station_name.text().strip(), dialog.region_code.text().strip(),
-                            dialog.region_code.text().strip())
+    officers.create_station(
+        dialog.station_name.text().strip(), dialog.region_code.text().strip(), dialog.region_code.text().strip()
+    )
     officers.add_officer(dialog.officer_name.text(), dialog.officer_cert.text(), role="head")
     return True
 
 
-def run_gui(
-    data_dir: DataDir, key_choice: KeyChoice, store: CredentialStore, previous_crash: str | None = None
-) -> int:
+def run_gui(data_dir: DataDir, key_choice: KeyChoice, store: CredentialStore, previous_crash: str | None = None) -> int:
     """Run the desktop application until its window closes; returns the exit code."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -107,9 +104,14 @@ def run_gui(
     translators = install_translators(app)
     app.setApplicationName("StationDesk")
     if previous_crash:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("StationDesk closed unexpectedly last time"),
-                          _tr("The report below was saved in {path}. Please send it to support. Your saved data "
-                              "is not affected.").format(path=data_dir.logs))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Startup", "StationDesk closed unexpectedly last time"),
+            translate(
+                "Startup",
+                "The report below was saved in {path}. Please send it to support. Your saved data is not affected.",
+            ).format(path=data_dir.logs),
+        )
         box.setDetailedText(previous_crash)
         box.exec()
     chosen = _choose_key(data_dir, key_choice, store)

@@ -19,11 +19,7 @@ from app.records import Actor, OperatorFilter
 from app.services.registry import RegistryService
 from ui.registry_view import RegistryView
 
-CONTEXT = "MainWindow"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def _page(title: str, body: str) -> QWidget:
@@ -55,14 +51,15 @@ class DashboardPage(QWidget):
         self.officer_label = QLabel(actor.name)
         self.operators_label = QLabel()
         self.flagged_label = QLabel()
-        form.addRow(_tr("Current officer:"), self.officer_label)
-        form.addRow(_tr("Operators in the register:"), self.operators_label)
-        form.addRow(_tr("Listed as abnormal:"), self.flagged_label)
+        form.addRow(translate("MainWindow", "Current officer:"), self.officer_label)
+        form.addRow(translate("MainWindow", "Operators in the register:"), self.operators_label)
+        form.addRow(translate("MainWindow", "Listed as abnormal:"), self.flagged_label)
         layout.addLayout(form)
         hint = QLabel(
-            _tr(
+            translate(
+                "MainWindow",
                 "Open the operator register on the left to search, add or edit operators. Inspections, "
-                "rectification and synchronisation with the provincial platform come in the next versions."
+                "rectification and synchronisation with the provincial platform come in the next versions.",
             )
         )
         hint.setWordWrap(True)
@@ -81,26 +78,30 @@ class MainWindow(QMainWindow):
 
     def __init__(self, registry: RegistryService, station_name: str, actor: Actor, data_dir_text: str) -> None:
         super().__init__()
-        self.setWindowTitle(_tr("StationDesk") + " — " + station_name)
+        self.setWindowTitle(translate("MainWindow", "StationDesk") + " — " + station_name)
         self.resize(1280, 800)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(150)
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(registry, station_name, actor)
         self.registry_view = RegistryView(registry, lambda: actor)
-        not_yet = _tr("This section is not available yet. It will come with a later version of StationDesk.")
+        not_yet = translate(
+            "MainWindow", "This section is not available yet. It will come with a later version of StationDesk."
+        )
         sections: list[tuple[str, QWidget]] = [
-            (_tr("Dashboard"), self.dashboard),
-            (_tr("Operator register"), self.registry_view),
-            (_tr("Inspections"), _page(_tr("Inspections"), not_yet)),
-            (_tr("Rectification"), _page(_tr("Rectification"), not_yet)),
-            (_tr("Synchronisation"), _page(_tr("Synchronisation"), not_yet)),
+            (translate("MainWindow", "Dashboard"), self.dashboard),
+            (translate("MainWindow", "Operator register"), self.registry_view),
+            (translate("MainWindow", "Inspections"), _page(translate("MainWindow", "Inspections"), not_yet)),
+            (translate("MainWindow", "Rectification"), _page(translate("MainWindow", "Rectification"), not_yet)),
+            (translate("MainWindow", "Synchronisation"), _page(translate("MainWindow", "Synchronisation"), not_yet)),
             (
-                _tr("Settings"),
+                translate("MainWindow", "Settings"),
                 _page(
-                    _tr("Settings"),
-                    _tr("Data folder: {path}\nThe database is encrypted; its key is kept as chosen at first start.")
-                    .format(path=data_dir_text),
+                    translate("MainWindow", "Settings"),
+                    translate(
+                        "MainWindow",
+                        "Data folder: {path}\nThe database is encrypted; its key is kept as chosen at first start.",
+                    ).format(path=data_dir_text),
                 ),
             ),
         ]
@@ -113,10 +114,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(_tr("Current officer: {name}").format(name=actor.name))
+        self.statusBar().showMessage(translate("MainWindow", "Current officer: {name}").format(name=actor.name))
         self.navigation.setCurrentRow(1)
-        QShortcut(QKeySequence("Ctrl+1"), self, activated=lambda: self.navigation.setCurrentRow(0))
-        QShortcut(QKeySequence("Ctrl+2"), self, activated=lambda: self.navigation.setCurrentRow(1))
+        for row in range(len(sections)):
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, lambda row=row: self.navigation.setCurrentRow(row))
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)

@@ -24,12 +24,10 @@ from app.records import OfficerRecord
 from app.services.officers import OfficerService
 from ui.ui_text import translate_finding
 
-CONTEXT = "Startup"
 DEMO_OPERATORS = 20_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 class KeyStorageDialog(QDialog):
@@ -37,19 +35,22 @@ class KeyStorageDialog(QDialog):
 
     def __init__(self, default_key_file: Path, creating: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Where to keep the database key"))
+        self.setWindowTitle(translate("Startup", "Where to keep the database key"))
         self._creating = creating
         layout = QVBoxLayout(self)
         explanation = QLabel(
-            _tr(
+            translate(
+                "Startup",
                 "This computer has no system credential store, so StationDesk cannot keep the database key there. "
-                "Choose how to unlock the encrypted database:"
+                "Choose how to unlock the encrypted database:",
             )
         )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
-        self.passphrase_choice = QRadioButton(_tr("A passphrase I type at every start (safest)"))
-        self.file_choice = QRadioButton(_tr("A key file (anyone who copies this file can read the data)"))
+        self.passphrase_choice = QRadioButton(translate("Startup", "A passphrase I type at every start (safest)"))
+        self.file_choice = QRadioButton(
+            translate("Startup", "A key file (anyone who copies this file can read the data)")
+        )
         self.passphrase_choice.setChecked(True)
         layout.addWidget(self.passphrase_choice)
         form = QFormLayout()
@@ -57,9 +58,9 @@ class KeyStorageDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_tr("Passphrase:"), self.passphrase)
+        form.addRow(translate("Startup", "Passphrase:"), self.passphrase)
         if creating:
-            form.addRow(_tr("Repeat:"), self.repeat)
+            form.addRow(translate("Startup", "Repeat:"), self.repeat)
         layout.addLayout(form)
         layout.addWidget(self.file_choice)
         self.key_file = QLineEdit(str(default_key_file))
@@ -72,13 +73,19 @@ class KeyStorageDialog(QDialog):
     def _accept(self) -> None:
         if self.passphrase_choice.isChecked():
             if len(self.passphrase.text()) < 8:
-                QMessageBox.warning(self, self.windowTitle(), _tr("The passphrase needs at least 8 characters."))
+                QMessageBox.warning(
+                    self, self.windowTitle(), translate("Startup", "The passphrase needs at least 8 characters.")
+                )
                 return
             if self._creating and self.passphrase.text() != self.repeat.text():
-                QMessageBox.warning(self, self.windowTitle(), _tr("The two passphrases differ. Type them again."))
+                QMessageBox.warning(
+                    self, self.windowTitle(), translate("Startup", "The two passphrases differ. Type them again.")
+                )
                 return
         elif not self.key_file.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), _tr("Enter where the key file should be kept."))
+            QMessageBox.warning(
+                self, self.windowTitle(), translate("Startup", "Enter where the key file should be kept.")
+            )
             return
         self.accept()
 
@@ -88,32 +95,36 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Welcome to StationDesk"))
+        self.setWindowTitle(translate("Startup", "Welcome to StationDesk"))
         layout = QVBoxLayout(self)
-        intro = QLabel(_tr("There is no station data on this computer yet. How do you want to start?"))
+        intro = QLabel(translate("Startup", "There is no station data on this computer yet. How do you want to start?"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.demo_choice = QRadioButton(_tr("Try the demo station (synthetic operators, safe to play with)"))
+        self.demo_choice = QRadioButton(
+            translate("Startup", "Try the demo station (synthetic operators, safe to play with)")
+        )
         self.demo_choice.setChecked(True)
         self.demo_size = QSpinBox()
         self.demo_size.setRange(100, 200_000)
         self.demo_size.setSingleStep(1000)
         self.demo_size.setValue(DEMO_OPERATORS)
-        self.empty_choice = QRadioButton(_tr("Set up my own station (empty register)"))
+        self.empty_choice = QRadioButton(translate("Startup", "Set up my own station (empty register)"))
         form = QFormLayout()
         self.station_name = QLineEdit()
-        self.station_name.setPlaceholderText(_tr("e.g. XX市XX区市场监督管理局XX市场监管所"))
+        self.station_name.setPlaceholderText(
+            translate("Startup", "e.g. Huguo Station of the Wuhua District Market Regulation Bureau, Kunming")
+        )
         self.region_code = QLineEdit()
-        self.region_code.setPlaceholderText(_tr("6-digit county code, e.g. 530102"))
+        self.region_code.setPlaceholderText(translate("Startup", "6-digit county code, e.g. 530102"))
         self.officer_name = QLineEdit()
         self.officer_cert = QLineEdit()
-        form.addRow(_tr("Station name:"), self.station_name)
-        form.addRow(_tr("County code:"), self.region_code)
-        form.addRow(_tr("Your name:"), self.officer_name)
-        form.addRow(_tr("Your enforcement certificate no.:"), self.officer_cert)
+        form.addRow(translate("Startup", "Station name:"), self.station_name)
+        form.addRow(translate("Startup", "County code:"), self.region_code)
+        form.addRow(translate("Startup", "Your name:"), self.officer_name)
+        form.addRow(translate("Startup", "Your enforcement certificate no.:"), self.officer_cert)
         layout.addWidget(self.demo_choice)
         demo_row = QFormLayout()
-        demo_row.addRow(_tr("Number of demo operators:"), self.demo_size)
+        demo_row.addRow(translate("Startup", "Number of demo operators:"), self.demo_size)
         layout.addLayout(demo_row)
         layout.addWidget(self.empty_choice)
         layout.addLayout(form)
@@ -126,10 +137,14 @@ class FirstRunDialog(QDialog):
         if self.empty_choice.isChecked():
             region = self.region_code.text().strip()
             if not self.station_name.text().strip() or not self.officer_name.text().strip():
-                QMessageBox.warning(self, self.windowTitle(), _tr("Enter the station name and your name."))
+                QMessageBox.warning(
+                    self, self.windowTitle(), translate("Startup", "Enter the station name and your name.")
+                )
                 return
             if len(region) != 6 or not region.isdigit():
-                QMessageBox.warning(self, self.windowTitle(), _tr("The county code has 6 digits, e.g. 530102."))
+                QMessageBox.warning(
+                    self, self.windowTitle(), translate("Startup", "The county code has 6 digits, e.g. 530102.")
+                )
                 return
         self.accept()
 
@@ -140,9 +155,9 @@ class OfficerPickerDialog(QDialog):
     def __init__(self, officers: OfficerService, preselect: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._officers = officers
-        self.setWindowTitle(_tr("Who is working?"))
+        self.setWindowTitle(translate("Startup", "Who is working?"))
         layout = QVBoxLayout(self)
-        intro = QLabel(_tr("Choose your name. Every change you make is recorded under it."))
+        intro = QLabel(translate("Startup", "Choose your name. Every change you make is recorded under it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.combo = QComboBox()
@@ -150,12 +165,10 @@ class OfficerPickerDialog(QDialog):
         form = QFormLayout()
         self.new_name = QLineEdit()
         self.new_cert = QLineEdit()
-        form.addRow(_tr("Or add a new officer — name:"), self.new_name)
-        form.addRow(_tr("Enforcement certificate no.:"), self.new_cert)
+        form.addRow(translate("Startup", "Or add a new officer — name:"), self.new_name)
+        form.addRow(translate("Startup", "Enforcement certificate no.:"), self.new_cert)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -180,6 +193,8 @@ class OfficerPickerDialog(QDialog):
         else:
             self.chosen = self.combo.currentData()
         if self.chosen is None:
-            QMessageBox.warning(self, self.windowTitle(), _tr("Choose your name or add yourself as a new officer."))
+            QMessageBox.warning(
+                self, self.windowTitle(), translate("Startup", "Choose your name or add yourself as a new officer.")
+            )
             return
         self.accept()

@@ -147,7 +147,10 @@ class RegistryService:
     def check(self, draft: OperatorDraft, operator_id: str | None = None) -> tuple[OperatorDraft, list[Finding]]:
         """Normalise and validate a draft without saving: the dialog shows each finding next to its field."""
         with self._db.reader() as session:
-            return validate_draft(session, draft, operator_id)
+            clean, findings = validate_draft(session, draft, operator_id)
+            if operator_id and self._accepted_override(self._get(session, operator_id), draft):
+                findings = [f for f in findings if not (f.severity == "warning" and f.field == "identifier")]
+            return clean, findings
 
     def create(self, draft: OperatorDraft, actor: Actor, override_reason: str = "") -> str:
         """Add an operator; returns its new id.
@@ -174,7 +177,7 @@ class RegistryService:
         """
         with self._db.transaction() as session:
             op = self._get(session, operator_id)
-            accepted = op.identifier_override if normalize_code(draft.identifier) == op.identifier else None
+            accepted = self._accepted_override(op, draft)
             clean = self._validated(session, draft, operator_id, override_reason or accepted or "")
             changed = 0
             for name, value in self._columns(clean).items():
@@ -219,6 +222,12 @@ class RegistryService:
         if warnings and not override_reason.strip():
             raise NeedsOverrideReason(warnings)
         return clean
+
+    @staticmethod
+    def _accepted_override(op: Operator, draft: OperatorDraft) -> str | None:
+        """The reason saved earlier for this operator's code, while the code and its type are unchanged."""
+        unchanged = normalize_code(draft.identifier) == op.identifier and draft.identifier_type == op.identifier_type
+        return op.identifier_override if unchanged else None
 
     @staticmethod
     def _columns(draft: OperatorDraft) -> dict[str, Any]:

@@ -173,21 +173,6 @@ def empty_actor(empty_db: Database) -> Actor:
     return _actor(empty_db)
 
 
-CORE_DEPRECATIONS = (
-    # localdb.operator_queries.carrier_counts calls Result.tuples(), deprecated in SQLAlchemy 2.1; pyproject turns
-    # deprecations raised through app.* into errors. Reported to the lead; remove this filter once the core is fixed.
-    r"ignore:The Result.tuples\(\) method is deprecated:DeprecationWarning",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.path).parents:
-            for spec in CORE_DEPRECATIONS:
-                item.add_marker(pytest.mark.filterwarnings(spec))
-
-
 IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 """Noise of the offscreen platform plugin, not a problem of the code under test."""
 

@@ -139,7 +139,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_operator_identifier", ["identifier_type", "identifier"], unique=False)
         batch_op.create_index("ix_operator_name", ["name"], unique=False)
         batch_op.create_index("ix_operator_initials", ["name_initials"], unique=False)
-        for name in ("name", "identifier", "credit_class", "subject_type", "updated_at"):
+        batch_op.create_index(
+            "ix_operator_live_name",
+            ["name_initials", "name", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NULL"),
+        )
+        for name in ("identifier", "credit_class", "subject_type", "updated_at"):
             batch_op.create_index(
                 f"ix_operator_live_{name}", [name, "id"], unique=False, sqlite_where=sa.text("deleted_at IS NULL")
             )

@@ -1,0 +1,121 @@
+"""Schema migrations: an empty file reaches head, a second start is a no-op, a newer schema is refused untouched,
+and the backup taken before an upgrade is a faithful, still-encrypted copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+
+from app.errors import user_message
+from app.paths import DataDir
+from app.services.registry import RegistryService
+from localdb.engine import create_station_engine
+from localdb.errors import NewerSchemaError
+from localdb.migrate import backup_database, current_revision, head_revision, upgrade
+from localdb.models import AuditLog, Operator
+from tests.support.stations import (
+    PLAINTEXT_SQLITE_HEADER,
+    add_station,
+    digest,
+    draft,
+    memory_store,
+    open_with_keyring,
+)
+
+EXPECTED_TABLES = {"station", "officer", "operator", "carrier", "license", "audit_log", "search_control"}
+SEARCH_TABLES = {"operator_fts", "name_fts", "operator_grams"}
+
+
+def test_empty_database_reaches_head_without_backup(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "station")
+    db = open_with_keyring(data_dir.root, memory_store())
+    try:
+        assert current_revision(db.engine) == head_revision()
+        tables = set(inspect(db.engine).get_table_names())
+        assert tables >= EXPECTED_TABLES | SEARCH_TABLES | {"alembic_version"}
+        with db.engine.connect() as conn:
+            triggers = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert {"operator_ai", "operator_au", "carrier_au", "audit_log_no_update", "audit_log_no_delete"} <= triggers
+    finally:
+        db.close()
+    assert not any(data_dir.backups.iterdir()), "a brand-new database needs no backup"
+
+
+def test_second_start_is_a_no_op_and_takes_no_backup(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "station")
+    store = memory_store()
+    db = open_with_keyring(data_dir.root, store)
+    try:
+        add_station(db)
+        assert upgrade(db.engine, db.path, data_dir.backups) is None
+    finally:
+        db.close()
+    before = digest(data_dir.database)
+
+    again = open_with_keyring(data_dir.root, store)
+    try:
+        assert current_revision(again.engine) == head_revision()
+        assert upgrade(again.engine, again.path, data_dir.backups) is None
+    finally:
+        again.close()
+    assert not any(data_dir.backups.iterdir())
+    assert digest(data_dir.database) == before, "re-running the migration at head must not write"
+
+
+def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "station")
+    store = memory_store()
+    db = open_with_keyring(data_dir.root, store)
+    try:
+        add_station(db)
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
+    finally:
+        db.close()
+    before = digest(data_dir.database)
+
+    with pytest.raises(NewerSchemaError) as caught:
+        open_with_keyring(data_dir.root, store)
+
+    assert caught.value.path == data_dir.database
+    assert user_message(caught.value) is not None
+    assert digest(data_dir.database) == before
+    assert not any(data_dir.backups.iterdir()), "refusing must not even take a backup"
+    assert sorted(p.name for p in data_dir.root.iterdir() if p.name.startswith("station.db")) == ["station.db"]
+
+
+def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) -> None:
+    data_dir = DataDir(tmp_path / "station")
+    store = memory_store()
+    db = open_with_keyring(data_dir.root, store)
+    try:
+        actor = add_station(db)
+        registry = RegistryService(db)
+        for n in range(5):
+            registry.create(draft(f"备份测试商行{n}", phone=f"1380013800{n}"), actor)
+        key = bytes.fromhex(store.get(next(iter(k for _, k in store._backend.secrets))) or "")  # type: ignore[attr-defined]
+
+        backup = backup_database(db.engine, db.path, data_dir.backups, reason="test")
+
+        with db.reader() as session:
+            expected = sorted(session.execute(select(Operator.id, Operator.name, Operator.phone)).all())
+            audit_count = session.scalar(select(func.count()).select_from(AuditLog))
+    finally:
+        db.close()
+
+    assert backup.parent == data_dir.backups and backup.exists()
+    assert "test" in backup.name
+    assert not backup.read_bytes().startswith(PLAINTEXT_SQLITE_HEADER), "the backup must stay encrypted"
+    copy = create_station_engine(backup, key)
+    try:
+        assert current_revision(copy) == head_revision()
+        with copy.connect() as conn:
+            got = sorted(conn.execute(select(Operator.id, Operator.name, Operator.phone)).all())
+            assert conn.scalar(select(func.count()).select_from(AuditLog)) == audit_count
+            hits = conn.scalars(text("SELECT rowid FROM operator_fts WHERE text LIKE '%备份测试商行3%'")).all()
+    finally:
+        copy.dispose()
+    assert got == expected
+    assert len(hits) == 1, "the search index travels with the backup"
