@@ -16,11 +16,12 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import platformdirs
 
@@ -31,6 +32,7 @@ from localdb.database import Database
 from sync.credentials import CredentialStore
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository root (bench/ sits directly under it)."""
@@ -48,13 +50,26 @@ KEY_FILE = "bench.key"
 STAMP_FILE = "bench-stamp.json"
 
 
+@dataclass(frozen=True)
+class Options:
+    """Command-line options every benchmark takes."""
+
+    operators: int = 100_000
+    fresh: bool = False
+    """Rebuild the cached demo database even if it is current."""
+    repeat: int | None = None
+    """Repetitions (``None``: the benchmark's default)."""
+    seed: int = 1
+    """Seed of the benchmark's own sampling (queries, offsets); the demo data always uses :data:`DEMO_SEED`."""
+
+
 # -- timing and statistics ---------------------------------------------------------------------------------
 
 
-def timed_ms(call: Callable[[], T]) -> tuple[float, T]:
-    """Run ``call`` once; return the wall-clock time in milliseconds and its result."""
+def timed_ms(call: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> tuple[float, T]:
+    """Run ``call(*args, **kwargs)`` once; return the wall-clock time in milliseconds and its result."""
     start = time.perf_counter_ns()
-    result = call()
+    result = call(*args, **kwargs)
     return (time.perf_counter_ns() - start) / 1e6, result
 
 
@@ -132,7 +147,7 @@ def fmt(value: float | None, digits: int = 1) -> str:
 
 def _width(text: str) -> int:
     """Display width in a terminal: CJK characters take two columns."""
-    return sum(2 if ord(ch) >= 0x1100 and not 0x2500 <= ord(ch) < 0x2600 else 1 for ch in text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> str:
@@ -243,7 +258,7 @@ def cached_demo_database(name: str, operators: int, fresh: bool = False) -> Iter
         try:
             db = open_database(building)
             try:
-                seconds, _ = timed_ms(lambda: build_demo(db, operators))
+                seconds, _ = timed_ms(build_demo, db, operators)
             finally:
                 db.close()
             (building / STAMP_FILE).write_text(json.dumps(wanted), encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select, text
 
+from app.database_key import keyring_account
 from app.errors import user_message
 from app.paths import DataDir
 from app.services.registry import RegistryService
@@ -95,7 +96,9 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
         registry = RegistryService(db)
         for n in range(5):
             registry.create(draft(f"备份测试商行{n}", phone=f"1380013800{n}"), actor)
-        key = bytes.fromhex(store.get(next(iter(k for _, k in store._backend.secrets))) or "")  # type: ignore[attr-defined]
+        stored = store.get(keyring_account(data_dir))
+        assert stored is not None
+        key = bytes.fromhex(stored)
 
         backup = backup_database(db.engine, db.path, data_dir.backups, reason="test")
 

@@ -1,0 +1,148 @@
+"""Crash safety with real processes: what a child reported as saved survives ``kill -9``; a child killed in the
+middle of the bulk demo load leaves the database exactly as it was, and openable."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from app.records import Actor, OperatorFilter
+from app.services.officers import OfficerService
+from app.services.registry import RegistryService
+from localdb.database import Database
+from localdb.models import AuditLog, Carrier, Officer, Operator, Station
+from tests.support.stations import (
+    STATION_NAME,
+    add_station,
+    draft,
+    kill_hard,
+    open_with_key_file,
+    start_python,
+    wait_for_line,
+)
+
+SAVE_THEN_SLEEP = """
+import sys, time
+from pathlib import Path
+from app.database_key import KeyChoice
+from app.paths import DataDir
+from app.records import Actor, OperatorDraft
+from app.services.officers import OfficerService
+from app.services.registry import RegistryService
+from app.station_store import open_station_database
+from keyring.backends import fail
+from sync.credentials import CredentialStore
+
+root, key_file = Path(sys.argv[1]), Path(sys.argv[2])
+db = open_station_database(DataDir(root), KeyChoice(key_file=key_file), CredentialStore(fail.Keyring()))
+officer = OfficerService(db).active_officers()[0]
+op_id = RegistryService(db).create(
+    OperatorDraft(name="断电测试商行", subject_type="other", identifier_type="none", phone="13700137000"),
+    Actor(officer.id, officer.name),
+)
+print("saved", op_id, flush=True)
+time.sleep(300)
+"""
+
+DEMO_THEN_REPORT = """
+import sys
+from pathlib import Path
+from app.database_key import KeyChoice
+from app.paths import DataDir
+from app.progress import Progress
+from app.services.demo import create_demo_station
+from app.station_store import open_station_database
+from keyring.backends import fail
+from sync.credentials import CredentialStore
+
+root, key_file = Path(sys.argv[1]), Path(sys.argv[2])
+db = open_station_database(DataDir(root), KeyChoice(key_file=key_file), CredentialStore(fail.Keyring()))
+print("start", flush=True)
+create_demo_station(db, 20_000, progress=Progress(lambda done, total: print("progress", done, total, flush=True)))
+print("done", flush=True)
+"""
+
+
+def _prepare(root: Path) -> tuple[Path, Path]:
+    data, key_file = root / "station", root / "station.key"
+    db = open_with_key_file(data, key_file)
+    try:
+        add_station(db)
+    finally:
+        db.close()
+    return data, key_file
+
+
+def test_saved_operator_survives_kill_9(tmp_path: Path) -> None:
+    data, key_file = _prepare(tmp_path)
+    child = start_python(SAVE_THEN_SLEEP, str(data), str(key_file))
+    try:
+        op_id = wait_for_line(child, "saved").split()[1]
+    finally:
+        kill_hard(child)
+    assert child.returncode == -signal.SIGKILL
+
+    db = open_with_key_file(data, key_file)
+    try:
+        registry = RegistryService(db)
+        detail = registry.detail(op_id)
+        assert detail.draft.name == "断电测试商行"
+        assert detail.draft.phone == "13700137000"
+        assert [entry.action for entry in detail.history] == ["create"]
+        assert registry.search_ids("断电测试", OperatorFilter()) == [op_id]
+        assert registry.search_ids("13700137000", OperatorFilter()) == [op_id]
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
+    finally:
+        db.close()
+
+
+def _snapshot(db: Database) -> dict[str, object]:
+    with db.reader() as session:
+        return {
+            "station": session.execute(select(Station.id, Station.name)).all(),
+            "officers": sorted(session.execute(select(Officer.id, Officer.name)).all()),
+            "operators": sorted(session.execute(select(Operator.id, Operator.name, Operator.search_rowid)).all()),
+            "carriers": sorted(session.execute(select(Carrier.id, Carrier.shop_name)).all()),
+            "audit": session.scalar(select(func.count()).select_from(AuditLog)),
+        }
+
+
+def test_kill_during_demo_load_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    data, key_file = _prepare(tmp_path)
+    db = open_with_key_file(data, key_file)
+    try:
+        officer = OfficerService(db).active_officers()[0]
+        registry = RegistryService(db)
+        keep = registry.create(draft("杀进程前已有商行", phone="13600136000"), Actor(officer.id, officer.name))
+        with db.transaction() as session:
+            session.add(Carrier(operator_id=keep, kind="shop", platform="淘宝", shop_name="早已存在的小店"))
+        before = _snapshot(db)
+    finally:
+        db.close()
+
+    child = start_python(DEMO_THEN_REPORT, str(data), str(key_file))
+    try:
+        wait_for_line(child, "start")
+        # The first batch of 2,000 operators is written (inside the one transaction) when this line comes.
+        wait_for_line(child, "progress 2000")
+    finally:
+        kill_hard(child)
+    assert child.returncode == -signal.SIGKILL, "the demo load finished before it could be interrupted"
+
+    db = open_with_key_file(data, key_file)
+    try:
+        assert _snapshot(db) == before
+        assert OfficerService(db).station_name() == STATION_NAME
+        registry = RegistryService(db)
+        assert registry.search_ids("杀进程前已有", OperatorFilter()) == [keep]
+        assert registry.search_ids("早已存在的小店", OperatorFilter()) == [keep]
+        assert registry.search_ids("有限公司", OperatorFilter()) == [], "no demo row may survive"
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("SELECT triggers_enabled FROM search_control")) == 1
+            assert conn.scalar(text("SELECT count(*) FROM operator_fts")) == 1
+            assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
+    finally:
+        db.close()
