@@ -27,38 +27,45 @@ def _config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    """The newest schema revision this build knows."""
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None, "no migration scripts shipped"
-    return head
+def head_revisions() -> frozenset[str]:
+    """The newest schema revisions this build knows (one per independent branch of the history).
+
+    Features add their tables on branches from the initial schema (e.g. ledger import, inspections), so they can be
+    developed side by side; ``upgrade`` applies every branch.
+    """
+    heads = ScriptDirectory.from_config(_config()).get_heads()
+    assert heads, "no migration scripts shipped"
+    return frozenset(heads)
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The schema revision stored in the database; ``None`` for an empty database."""
+def current_revisions(engine: Engine) -> frozenset[str]:
+    """The schema revisions stored in the database; empty for an empty database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return frozenset(MigrationContext.configure(conn).get_current_heads())
 
 
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
     """Bring the database to the newest schema; returns the backup taken first, if an upgrade was needed.
 
-    Raises :class:`NewerSchemaError` when the database comes from a newer build (its revision is unknown here):
+    Raises :class:`NewerSchemaError` when the database comes from a newer build (a revision unknown here):
     touching it could destroy what that build wrote.
     """
     script = ScriptDirectory.from_config(_config())
-    current = current_revision(engine)
-    head = script.get_current_head()
-    if current == head:
+    current = current_revisions(engine)
+    if current == head_revisions():
         return None
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise NewerSchemaError(db_path, current)
-    backup = backup_database(engine, db_path, backup_dir, reason=f"before-upgrade-{current}") if current else None
+    known = {rev.revision for rev in script.walk_revisions()}
+    unknown = sorted(current - known)
+    if unknown:
+        raise NewerSchemaError(db_path, ", ".join(unknown))
+    backup = None
+    if current:
+        backup = backup_database(engine, db_path, backup_dir, reason="before-upgrade-" + "-".join(sorted(current)))
     config = _config()
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")
     except Exception as exc:
         raise MigrationError(db_path, str(backup or "")) from exc
     return backup

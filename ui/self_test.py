@@ -27,7 +27,7 @@ def run_self_test() -> int:
     from app.services.officers import OfficerService
     from app.services.registry import RegistryService
     from app.station_store import open_station_database
-    from localdb.migrate import current_revision, head_revision
+    from localdb.migrate import current_revisions, head_revisions
     from sync.credentials import CredentialStore
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
@@ -38,7 +38,7 @@ def run_self_test() -> int:
         root = Path(temp)
         db = open_station_database(DataDir(root / "data"), KeyChoice(key_file=root / "test.key"), CredentialStore())
         try:
-            if current_revision(db.engine) != head_revision():
+            if current_revisions(db.engine) != head_revisions():
                 print("self-test: migration did not reach head", file=sys.stderr)
                 return 1
             create_demo_station(db, SELF_TEST_OPERATORS)
