@@ -31,8 +31,10 @@ def _confirm(question: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the command (or the GUI); returns the process exit code."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = cli.build_parser().parse_args(argv)
+    # Commands print only their result or one Chinese message; the GUI logs more (to the console it runs from).
+    level = logging.WARNING if args.command or args.self_test else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store = CredentialStore()
     if args.self_test:
         from ui.self_test import run_self_test

@@ -113,7 +113,6 @@ def run_demo(ctx: CliContext, operators: int, seed: int, force: bool, confirm: C
         return EXIT_USAGE
     db = open_station_database(ctx.data_dir, ctx.key_choice, ctx.store)
     try:
-        remember_key_file(ctx)
         officers = OfficerService(db)
         if officers.has_station():
             question = ctx.translate(
@@ -124,6 +123,7 @@ def run_demo(ctx: CliContext, operators: int, seed: int, force: bool, confirm: C
                 return EXIT_USAGE
             backup = backup_database(db.engine, db.path, ctx.data_dir.backups, reason="before-demo")
             ctx.say(QT_TRANSLATE_NOOP("Cli", "The previous data was backed up to {path}."), path=backup)
+        remember_key_file(ctx)
         create_demo_station(db, operators, seed=seed)
         ctx.say(
             QT_TRANSLATE_NOOP("Cli", "Demo station created in {path} with {count} operators."),

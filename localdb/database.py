@@ -7,10 +7,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from localdb.engine import WRITE_OPTION
 from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
 
 
@@ -26,7 +27,9 @@ class Database:
     path: Path
 
     def __post_init__(self) -> None:
+        self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -35,8 +38,17 @@ class Database:
         Storage failures (full disk, read-only file, lock held elsewhere) come out as this layer's known errors.
         """
         try:
-            with self._sessions.begin() as session:
+            with self._write_sessions.begin() as session:
                 yield session
+        except OperationalError as exc:
+            raise self.storage_error(exc) from exc
+
+    @contextmanager
+    def bulk_transaction(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction, for bulk loads (demo data, imports)."""
+        try:
+            with self._write_engine.begin() as conn:
+                yield conn
         except OperationalError as exc:
             raise self.storage_error(exc) from exc
 

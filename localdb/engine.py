@@ -10,6 +10,7 @@ which the outbox and inspection records need), ``foreign_keys=ON`` and a busy ti
 from __future__ import annotations
 
 import binascii
+import math
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.pool import QueuePool
 
 from localdb.errors import DatabaseLockedError, NotADatabaseError, WrongKeyError
-from localdb.search_index import SQL_FUNCTION, cjk_grams
+from localdb.search_index import SQL_FUNCTION, grams
 
 KEY_BYTES = 32
 """Length of the raw SQLCipher key (AES-256)."""
@@ -36,9 +37,11 @@ def _url(path: Path, key: bytes) -> URL:
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.create_function(SQL_FUNCTION, 1, cjk_grams, deterministic=True)
+    dbapi_connection.create_function(SQL_FUNCTION, 2, grams, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
+        # SQLCipher would print "hmac check failed" to stderr on a wrong key; the caller reports it properly.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
         # Reading the schema is the first statement that needs the key: a wrong key fails here, clearly.
         cursor.execute("SELECT count(*) FROM sqlite_master")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -57,9 +60,17 @@ def _no_pysqlite_transaction_emulation(dbapi_connection: Any, _record: Any) -> N
     dbapi_connection.isolation_level = None
 
 
+WRITE_OPTION = "stationdesk_write"
+"""Execution option marking a connection that will write: its transaction starts with ``BEGIN IMMEDIATE``."""
+
+
 def _begin(conn: Any) -> None:
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return
+    # A deferred BEGIN that reads before it writes cannot wait for another writer: SQLite answers "busy" at
+    # once instead of honouring busy_timeout. Writers therefore take the write lock up front.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_OPTION) else "BEGIN")
 
 
 def create_station_engine(path: Path, key: bytes) -> Engine:
@@ -91,7 +102,7 @@ def classify_open_error(exc: BaseException, path: Path) -> Exception:
     """Map a driver error raised while opening ``path`` to this layer's known errors."""
     message = str(getattr(exc, "orig", exc)).lower()
     if "file is not a database" in message or "file is encrypted" in message:
-        if path.exists() and path.stat().st_size > 0 and _looks_like_plain_sqlite(path):
+        if path.exists() and path.stat().st_size > 0 and _cannot_be_ours(path):
             return NotADatabaseError(path)
         return WrongKeyError(path)
     if "database is locked" in message:
@@ -101,6 +112,19 @@ def classify_open_error(exc: BaseException, path: Path) -> Exception:
     return exc if isinstance(exc, Exception) else RuntimeError(str(exc))
 
 
-def _looks_like_plain_sqlite(path: Path) -> bool:
+ENCRYPTED_ENTROPY = 7.5
+"""Bits per byte above which the start of a file looks like ciphertext (SQLCipher pages are random-looking)."""
+
+
+def _cannot_be_ours(path: Path) -> bool:
+    """Whether the file cannot be a SQLCipher database: a plain SQLite file, text, zeros — anything that is not
+    random-looking. Random-looking bytes may be ours under another key, so those are reported as a wrong key."""
     with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+        head = handle.read(4096)
+    if head.startswith(b"SQLite format 3\x00"):
+        return True
+    counts = [0] * 256
+    for byte in head:
+        counts[byte] += 1
+    entropy = -sum(c / len(head) * math.log2(c / len(head)) for c in counts if c)
+    return entropy < ENCRYPTED_ENTROPY

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from localdb.models import Operator
 from localdb.operator_queries import OperatorFilter, filter_conditions, like_pattern
-from localdb.search_index import is_short_cjk
+from localdb.search_index import is_short_gram
 
 TRIGRAM = 3
 """The trigram tokenizer indexes substrings of at least three characters."""
@@ -43,8 +43,8 @@ def _text_stmt(terms: Sequence[str], names_only: bool) -> Select[str] | None:
     FTS5 wants its real table name on the left of MATCH, so the index tables are joined unaliased.
     """
     long_terms = [t for t in terms if len(t) >= TRIGRAM]
-    gram_terms = [t for t in terms if is_short_cjk(t)]
-    scanned = [t for t in terms if t not in long_terms and t not in gram_terms]
+    gram_terms = [t.lower() for t in terms if is_short_gram(t)]
+    scanned = [t for t in terms if len(t) < TRIGRAM and not is_short_gram(t)]
     if not long_terms and not gram_terms:
         return None
     stmt = select(Operator.id)
@@ -117,8 +117,9 @@ def search_ids(session: Session, query: str, flt: OperatorFilter, limit: int = 5
     conditions = filter_conditions(flt)
     ranked: dict[str, None] = {}
     for tier in _tiers(query, code):
-        for operator_id in session.scalars(tier.where(*conditions).limit(limit - len(ranked))):
+        # Each tier may repeat ids of better tiers, so it is asked for a full page, not just the remainder.
+        for operator_id in session.scalars(tier.where(*conditions).limit(limit)):
             ranked[operator_id] = None
         if len(ranked) >= limit:
             break
-    return list(ranked)
+    return list(ranked)[:limit]

@@ -22,8 +22,11 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
 
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-"""Runs of CJK ideographs (extension A, unified, compatibility)."""
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""CJK ideographs (extension A, unified, compatibility)."""
+CJK_RUN = re.compile(f"[{CJK}]+")
+NAME_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
+"""In names, Latin letters and digits count too (昆明HP电脑维修部: "HP" is a two-character query)."""
 
 SQL_FUNCTION = "sd_grams"
 
@@ -51,8 +54,8 @@ def _index_statements(selector: str) -> list[str]:
         f"""INSERT INTO name_fts(rowid, name, initials)
             SELECT o.search_rowid, o.name, o.name_initials FROM operator AS o WHERE {selector}""",
         f"""INSERT INTO operator_grams(rowid, name, other)
-            SELECT o.search_rowid, {SQL_FUNCTION}(o.name), {SQL_FUNCTION}(o.legal_representative || ' ' ||
-                o.registered_address || ' ' || o.business_address || ' ' || {CARRIER_TEXT})
+            SELECT o.search_rowid, {SQL_FUNCTION}(o.name, 1), {SQL_FUNCTION}(o.legal_representative || ' ' ||
+                o.registered_address || ' ' || o.business_address || ' ' || {CARRIER_TEXT}, 0)
             FROM operator AS o WHERE {selector}""",
     ]
 
@@ -112,12 +115,15 @@ def reindex_rows(conn: Connection, first: int, last: int) -> None:
         conn.execute(text(statement), {"first": first, "last": last})
 
 
-def cjk_grams(text: str | None) -> str:
-    """Space-separated distinct unigrams and bigrams of the CJK runs in ``text``."""
+def grams(text: str | None, with_latin: int = 0) -> str:
+    """Space-separated distinct unigrams and bigrams of the CJK runs in ``text`` (and, with ``with_latin``, of its
+    Latin letters and digits, lower-cased — used for names only, where short Latin brands matter and the cost is
+    small; addresses and URLs would bloat the index with digit pairs)."""
     if not text:
         return ""
     tokens: dict[str, None] = {}
-    for run in CJK_RUN.findall(text):
+    runs = NAME_RUN.findall(text.lower()) if with_latin else CJK_RUN.findall(text)
+    for run in runs:
         for i, char in enumerate(run):
             tokens[char] = None
             if i + 1 < len(run):
@@ -125,6 +131,7 @@ def cjk_grams(text: str | None) -> str:
     return " ".join(tokens)
 
 
-def is_short_cjk(term: str) -> bool:
-    """Whether ``term`` is one or two CJK characters: the queries the gram index answers."""
-    return 1 <= len(term) <= 2 and CJK_RUN.fullmatch(term) is not None
+def is_short_gram(term: str) -> bool:
+    """Whether ``term`` is one or two CJK characters, letters or digits: the queries the gram index answers
+    (Latin ones in names only)."""
+    return 1 <= len(term) <= 2 and NAME_RUN.fullmatch(term) is not None

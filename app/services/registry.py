@@ -11,11 +11,11 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NeedsOverrideReason, NotFound, ValidationFailed
+from app.pinyin import name_initials
 from app.records import (
     Actor,
     AuditEntry,
@@ -36,11 +36,6 @@ DRAFT_FIELDS = tuple(f.name for f in fields(OperatorDraft))
 
 SEARCH_LIMIT = 500
 """Most results a search returns: a list longer than this is not read by anybody; refine the query instead."""
-
-
-def name_initials(name: str) -> str:
-    """Lower-case pinyin initials of a name (昆明某某电子 → kmmmdz), so officers can type a few Latin letters."""
-    return "".join(part[0] for part in lazy_pinyin(name, style=Style.FIRST_LETTER) if part and part[0].isalnum())
 
 
 def _text(value: Any) -> str | None:
@@ -70,7 +65,9 @@ class RegistryService:
         query = " ".join(query.split())
         if not query:
             return []
-        code = normalize_code(query) if len(query) >= 2 and query.replace("-", "").isascii() else ""
+        code = normalize_code(query)  # an identifier typed with a Chinese IME arrives in full-width characters
+        if len(code) < 2 or not code.isascii():
+            code = ""
         with self._db.reader() as session:
             return operator_search.search_ids(session, query, flt, limit, code=code)
 

@@ -1,11 +1,14 @@
 """Schema migrations: an empty file reaches head, a second start is a no-op, a newer schema is refused untouched,
-and the backup taken before an upgrade is a faithful, still-encrypted copy."""
+a failed upgrade rolls back completely, the models match what the migrations build, and the backup taken before an
+upgrade is a faithful, still-encrypted copy."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select, text
 
 from app.database_key import keyring_account
@@ -13,16 +16,18 @@ from app.errors import user_message
 from app.paths import DataDir
 from app.services.registry import RegistryService
 from localdb.engine import create_station_engine
-from localdb.errors import NewerSchemaError
-from localdb.migrate import backup_database, current_revision, head_revision, upgrade
-from localdb.models import AuditLog, Operator
+from localdb.errors import MigrationError, NewerSchemaError
+from localdb.migrate import backup_database, current_revisions, head_revisions, upgrade
+from localdb.models import AuditLog, Base, Operator
 from tests.support.stations import (
     PLAINTEXT_SQLITE_HEADER,
     add_station,
     digest,
     draft,
     memory_store,
+    open_with_key_file,
     open_with_keyring,
+    write_random_key_file,
 )
 
 EXPECTED_TABLES = {"station", "officer", "operator", "carrier", "license", "audit_log", "search_control"}
@@ -33,7 +38,7 @@ def test_empty_database_reaches_head_without_backup(tmp_path: Path) -> None:
     data_dir = DataDir(tmp_path / "station")
     db = open_with_keyring(data_dir.root, memory_store())
     try:
-        assert current_revision(db.engine) == head_revision()
+        assert current_revisions(db.engine) == head_revisions()
         tables = set(inspect(db.engine).get_table_names())
         assert tables >= EXPECTED_TABLES | SEARCH_TABLES | {"alembic_version"}
         with db.engine.connect() as conn:
@@ -57,7 +62,7 @@ def test_second_start_is_a_no_op_and_takes_no_backup(tmp_path: Path) -> None:
 
     again = open_with_keyring(data_dir.root, store)
     try:
-        assert current_revision(again.engine) == head_revision()
+        assert current_revisions(again.engine) == head_revisions()
         assert upgrade(again.engine, again.path, data_dir.backups) is None
     finally:
         again.close()
@@ -113,7 +118,7 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
     assert not backup.read_bytes().startswith(PLAINTEXT_SQLITE_HEADER), "the backup must stay encrypted"
     copy = create_station_engine(backup, key)
     try:
-        assert current_revision(copy) == head_revision()
+        assert current_revisions(copy) == head_revisions()
         with copy.connect() as conn:
             got = sorted(conn.execute(select(Operator.id, Operator.name, Operator.phone)).all())
             assert conn.scalar(select(func.count()).select_from(AuditLog)) == audit_count
@@ -122,3 +127,47 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
         copy.dispose()
     assert got == expected
     assert len(hits) == 1, "the search index travels with the backup"
+
+
+def test_failed_upgrade_rolls_back_completely(tmp_path: Path) -> None:
+    """A stray table makes the migration fail half-way: every table created before the failure must be gone."""
+    data_dir, key_file = DataDir(tmp_path / "station"), tmp_path / "station.key"
+    data_dir.root.mkdir()
+    key = write_random_key_file(key_file)
+    engine = create_station_engine(data_dir.database, key)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE license (stray TEXT)"))  # created late in the initial revision
+    engine.dispose()
+    before = digest(data_dir.database)
+
+    with pytest.raises(MigrationError) as caught:
+        open_with_key_file(data_dir.root, key_file)
+
+    assert user_message(caught.value) is not None
+    assert digest(data_dir.database) == before
+    engine = create_station_engine(data_dir.database, key)
+    try:
+        assert inspect(engine).get_table_names() == ["license"]
+        assert current_revisions(engine) == frozenset()
+    finally:
+        engine.dispose()
+
+
+def _is_search_table(name: str) -> bool:
+    return name == "search_control" or name.startswith(tuple(SEARCH_TABLES))
+
+
+def test_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    """What the migrations build is what the ORM models declare (the FTS tables are raw SQL, not models)."""
+    db = open_with_keyring(tmp_path / "station", memory_store())
+    try:
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            differences = [
+                diff
+                for diff in compare_metadata(context, Base.metadata)
+                if not (diff[0] == "remove_table" and _is_search_table(diff[1].name))
+            ]
+    finally:
+        db.close()
+    assert differences == []
