@@ -36,7 +36,7 @@ from app.registry_rules import ALLOWED_IDENTIFIERS
 from app.services.registry import RegistryService
 from app.validation import Finding, IdentifierType, Severity
 from app.vocab import CreditClass, SubjectType
-from ui.ui_text import field_label, label, translate_finding
+from ui.ui_text import field_label, known_failure_text, label, translate_finding
 
 ERROR_COLOR: Final = "#c00000"
 WARNING_COLOR: Final = "#a85400"
@@ -520,6 +520,13 @@ class OperatorDialog(QDialog):
             )
             self.summary_label.show()
             self.save_button.setEnabled(False)
+            return
+        except Exception as exc:  # a storage failure: keep the dialog and what was typed, say what to do
+            text = known_failure_text(exc)
+            if text is None:
+                raise
+            self.summary_label.setText(text)
+            self.summary_label.show()
             return
         self._operator_id = saved_id
         self.saved.emit(saved_id)

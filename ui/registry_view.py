@@ -52,7 +52,16 @@ from ui.operator_table_model import (
     SUBJECT,
     OperatorTableModel,
 )
-from ui.ui_text import action_label, field_label, field_value, format_date, format_time, label, translate_finding
+from ui.ui_text import (
+    action_label,
+    field_label,
+    field_value,
+    format_date,
+    format_time,
+    known_failure_text,
+    label,
+    translate_finding,
+)
 
 SEARCH_DEBOUNCE_MS: Final = 250
 DETAIL_DELAY_MS: Final = 60
@@ -638,6 +647,12 @@ class RegistryView(QWidget):
             return
         except NotFound:
             self._gone()
+            return
+        except Exception as exc:  # a storage failure: nothing was deleted
+            text = known_failure_text(exc)
+            if text is None:
+                raise
+            self._message(self.tr("Not deleted"), text)
             return
         row = self.model.row_of(operator_id)
         if self.deleted_filter.isChecked():

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import user_message
 from app.i18n import QT_TRANSLATE_NOOP
 from app.validation import Finding
 from app.vocab import IDENTIFIER_LABELS, LABELS
@@ -59,6 +60,17 @@ CODE_FIELDS = frozenset({"subject_type", "identifier_type", "credit_class"})
 def translate_finding(f: Finding) -> str:
     """The finding's message in the user's language, with its parameters filled in."""
     return QCoreApplication.translate(VALIDATION_CONTEXT, f.template).format(**dict(f.params))
+
+
+def known_failure_text(exc: BaseException) -> str | None:
+    """The translated "what happened, what to do" text of a known failure (full disk, read-only file, …), or
+    ``None`` for an unexpected one, which the caller lets through to the crash handler."""
+    message = user_message(exc)
+    if message is None:
+        return None
+    title = QCoreApplication.translate("Errors", message.title)
+    body = QCoreApplication.translate("Errors", message.body).format(**dict(message.params))
+    return f"{title}：{body}"
 
 
 def label(code: str) -> str:
