@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(registry, station_name, actor)
         self.registry_view = RegistryView(registry, lambda: actor)

@@ -36,6 +36,7 @@ class KeyStorageDialog(QDialog):
     def __init__(self, default_key_file: Path, creating: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Startup", "Where to keep the database key"))
+        self.setMinimumWidth(560)
         self._creating = creating
         layout = QVBoxLayout(self)
         explanation = QLabel(
@@ -96,6 +97,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Startup", "Welcome to StationDesk"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(translate("Startup", "There is no station data on this computer yet. How do you want to start?"))
         intro.setWordWrap(True)
@@ -132,6 +134,15 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.demo_choice.toggled.connect(self._enable_fields)
+        self._enable_fields()
+
+    def _enable_fields(self) -> None:
+        """Only the chosen way's fields can be filled in."""
+        demo = self.demo_choice.isChecked()
+        self.demo_size.setEnabled(demo)
+        for edit in (self.station_name, self.region_code, self.officer_name, self.officer_cert):
+            edit.setEnabled(not demo)
 
     def _accept(self) -> None:
         if self.empty_choice.isChecked():
