@@ -8,10 +8,12 @@ ui/ that may import PySide6 — for the translator the CLI prints Chinese with, 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 from app import cli, crash
+from app.inspections import commands as inspection_commands
 from app.paths import DataDir
 from sync.credentials import CredentialStore
 
@@ -31,6 +33,7 @@ def _confirm(question: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the command (or the GUI); returns the process exit code."""
+    multiprocessing.freeze_support()  # the frozen build re-enters here in demo-data worker processes
     args = cli.build_parser().parse_args(argv)
     # Commands print only their result or one Chinese message; the GUI logs more (to the console it runs from).
     level = logging.WARNING if args.command or args.self_test else logging.INFO
@@ -47,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli.run_demo(ctx, args.operators, args.seed, args.force, _confirm)
         if args.command == "search":
             return cli.run_search(ctx, args.text, args.limit)
+        if args.command in inspection_commands.COMMANDS:
+            return inspection_commands.run(ctx, args)
     except Exception as exc:  # known failures become a Chinese message and exit code 2; others re-raise
         return cli.report(ctx, exc)
     return _run_gui(ctx.data_dir, ctx)

@@ -8,6 +8,7 @@ Progress goes to stderr. See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 
@@ -38,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the benchmark's own sampling (default 1)")
     args = parser.parse_args(argv)
     opts = Options(operators=args.operators, fresh=args.fresh, repeat=args.repeat, seed=args.seed)
+    load_before = os.getloadavg()[0]
     figures = BENCHES[args.name](opts)
     print(figures_table(figures))
+    print(f"load average (1 min) before / after: {load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     if args.json:
         print(json_line(args.name, opts.operators, figures))
     sys.stdout.flush()

@@ -43,8 +43,15 @@ DEMO_SEED = 2026
 CACHE_FORMAT = 1
 """Bumped when the way this module builds a cached database changes."""
 
-SCHEMA_FILES = ("localdb/migrations/versions/*.py", "localdb/search_index.py", "app/services/demo.py")
-"""Files whose content decides what a demo database looks like: a change to any of them rebuilds the cache."""
+SCHEMA_FILES = (
+    "localdb/migrations/versions/*.py",
+    "localdb/search_index.py",
+    "app/services/demo.py",
+    "app/demo_data.py",
+    "app/pinyin.py",
+)
+"""Files whose content decides what a demo database looks like (schema, search index, generated rows and their
+pinyin initials): a change to any of them rebuilds the cache. Missing files are skipped."""
 
 KEY_FILE = "bench.key"
 STAMP_FILE = "bench-stamp.json"

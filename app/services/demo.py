@@ -6,9 +6,10 @@ batch at a time (localdb/search_index.py); a cancelled or failed run leaves the 
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 from sqlalchemy import Connection, delete, insert
 
@@ -17,6 +18,9 @@ from app.progress import Progress
 from localdb.database import Database
 from localdb.models import AuditLog, Carrier, License, Officer, Operator, Station
 from localdb.search_index import clear_indexes, reindex_rows, triggers_suspended
+
+PARALLEL_FROM = 20_000
+"""From this many operators on, rows are generated in a second process."""
 
 
 def clear_station(conn: Connection) -> None:
@@ -30,13 +34,20 @@ def create_demo_station(db: Database, operators: int, seed: int = 2026, progress
     """Fill an empty (or cleared) database with a demo station; returns the station id.
 
     One transaction: cancelling (``progress`` raises :class:`app.progress.Cancelled`) leaves the database unchanged.
-    The next batch's rows are made on a second thread while SQLite (which releases the GIL) writes the current one.
+    For big stations the next batch's rows are made in a second process (the other core) while this one writes the
+    current batch; small ones are made inline, where starting a process would cost more than it saves.
     """
     progress = progress or Progress.none()
     rng = random.Random(seed)
     station_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
     starts = list(range(0, operators, BATCH))
-    with db.bulk_transaction() as conn, ThreadPoolExecutor(max_workers=1) as maker, triggers_suspended(conn):
+    parallel = operators >= PARALLEL_FROM
+    maker: Executor = (
+        ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        if parallel
+        else ThreadPoolExecutor(max_workers=1)
+    )
+    with db.bulk_transaction() as conn, maker, triggers_suspended(conn):
         clear_station(conn)
         conn.execute(
             insert(Station),
