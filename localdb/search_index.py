@@ -116,18 +116,21 @@ def reindex_rows(conn: Connection, first: int, last: int) -> None:
 
 
 def grams(text: str | None, with_latin: int = 0) -> str:
-    """Space-separated distinct unigrams and bigrams of the CJK runs in ``text`` (and, with ``with_latin``, of its
-    Latin letters and digits, lower-cased — used for names only, where short Latin brands matter and the cost is
-    small; addresses and URLs would bloat the index with digit pairs)."""
+    """Space-separated distinct unigrams and bigrams of ``text``'s runs of CJK characters, letters and digits
+    (lower-cased).
+
+    With ``with_latin`` (names) every gram is kept, so "HP" finds 昆明HP电脑维修部. Otherwise (addresses, carriers)
+    only grams containing a CJK character are kept — "9号" still finds 人民中路9号 — because pure digit and letter
+    pairs of phone numbers, shop ids and URLs would bloat the index; longer terms use the trigram index anyway.
+    """
     if not text:
         return ""
     tokens: dict[str, None] = {}
-    runs = NAME_RUN.findall(text.lower()) if with_latin else CJK_RUN.findall(text)
-    for run in runs:
-        for i, char in enumerate(run):
-            tokens[char] = None
-            if i + 1 < len(run):
-                tokens[run[i : i + 2]] = None
+    for run in NAME_RUN.findall(text.lower()):
+        for i in range(len(run)):
+            for gram in (run[i], run[i : i + 2]) if i + 1 < len(run) else (run[i],):
+                if with_latin or CJK_RUN.search(gram):
+                    tokens[gram] = None
     return " ".join(tokens)
 
 
