@@ -18,9 +18,10 @@ from typing import TextIO
 from app.database_key import KeyChoice
 from app.errors import user_message
 from app.i18n import QT_TRANSLATE_NOOP
+from app.inspections import commands as inspection_commands
 from app.paths import DataDir, default_data_dir
 from app.records import OperatorFilter
-from app.services.demo import create_demo_station
+from app.services.demo import create_demo_station, holds_inspection_work
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
 from app.settings import Settings
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", parents=[common], help="search the register")
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=20)
+    inspection_commands.add_parsers(commands, common)
     return parser
 
 
@@ -114,6 +116,16 @@ def run_demo(ctx: CliContext, operators: int, seed: int, force: bool, confirm: C
     db = open_station_database(ctx.data_dir, ctx.key_choice, ctx.store)
     try:
         officers = OfficerService(db)
+        if officers.has_station() and holds_inspection_work(db):
+            ctx.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "The data directory {path} holds inspection records, which are legal records: the demo will not "
+                    "replace them. Nothing was changed. Use another data directory (--data-dir) for the demo.",
+                ),
+                path=ctx.data_dir.root,
+            )
+            return EXIT_USAGE
         if officers.has_station():
             question = ctx.translate(
                 "Cli", "The data directory {path} already holds the station {name}. Replace it with demo data? [y/N] "

@@ -11,16 +11,26 @@ import random
 import uuid
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, insert, select
 
 from app.demo_data import BATCH, COUNTY, OFFICERS, STATION_NAME, DemoBatch, generate_batch
 from app.progress import Progress
 from localdb.database import Database
+from localdb.inspection_models import Inspection, InspectionTask, OfficerConflict
 from localdb.models import AuditLog, Carrier, License, Officer, Operator, Station
 from localdb.search_index import clear_indexes, reindex_rows, triggers_suspended
 
 PARALLEL_FROM = 20_000
 """From this many operators on, rows are generated in a second process."""
+
+
+def holds_inspection_work(db: Database) -> bool:
+    """Whether the station has inspections, tasks or conflict links: legal records the demo must never replace."""
+    with db.reader() as session:
+        return any(
+            session.scalar(select(model.id).limit(1)) is not None
+            for model in (Inspection, InspectionTask, OfficerConflict)
+        )
 
 
 def clear_station(conn: Connection) -> None:

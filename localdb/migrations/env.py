@@ -6,6 +6,7 @@ so ``localdb.migrate`` hands the live connection over in ``config.attributes["co
 
 from alembic import context
 
+import localdb.inspection_models  # noqa: F401  (registers the inspection tables on Base.metadata)
 from localdb.models import Base
 
 connection = context.config.attributes["connection"]

@@ -27,6 +27,10 @@
       <translation>--operators 至少为 1。</translation>
     </message>
     <message>
+      <source>The data directory {path} holds inspection records, which are legal records: the demo will not replace them. Nothing was changed. Use another data directory (--data-dir) for the demo.</source>
+      <translation>数据目录 {path} 中有检查记录，属于执法记录，演示数据不会替换它们。未做任何更改。请为演示另选一个数据目录（--data-dir）。</translation>
+    </message>
+    <message>
       <source>The data directory {path} already holds the station {name}. Replace it with demo data? [y/N] </source>
       <translation>数据目录 {path} 中已有“{name}”的数据。要用演示数据替换吗？（原数据会先备份）[y/N] </translation>
     </message>
@@ -45,6 +49,66 @@
     <message>
       <source>There is no station database in {path}. Create one with: python -m app demo</source>
       <translation>{path} 中还没有本所数据库。可以先运行：python -m app demo 创建演示所。</translation>
+    </message>
+    <message>
+      <source>the finalized record was changed after it was sealed</source>
+      <translation>该记录定稿封存后被改动过</translation>
+    </message>
+    <message>
+      <source>the stored link does not match the record</source>
+      <translation>保存的链值与记录内容不符</translation>
+    </message>
+    <message>
+      <source>the link does not follow the previous one (a link was removed)</source>
+      <translation>与上一链不衔接（有链节被删除）</translation>
+    </message>
+    <message>
+      <source>the sealed record is missing</source>
+      <translation>已封存的记录不见了</translation>
+    </message>
+    <message>
+      <source>the record is marked finalized but was never sealed</source>
+      <translation>记录标为已定稿，但从未封存入链</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
+      <source>damaged (its bytes no longer match SHA-256/SM3)</source>
+      <translation>已损坏（内容与 SHA-256/SM3 校验值不符）</translation>
+    </message>
+    <message>
+      <source>Hash chain broken at link {seq}, record {id}: {reason}.</source>
+      <translation>哈希链在第 {seq} 链断开，记录 {id}：{reason}。</translation>
+    </message>
+    <message>
+      <source>Hash chain intact: {count} finalized records checked.</source>
+      <translation>哈希链完整：已核验 {count} 份定稿记录。</translation>
+    </message>
+    <message>
+      <source>Evidence file {sha256} of record {id} is {state}.</source>
+      <translation>记录 {id} 的证据文件 {sha256} {state}。</translation>
+    </message>
+    <message>
+      <source>Evidence files intact: {count} checked against SHA-256 and SM3.</source>
+      <translation>证据文件完整：已按 SHA-256 和 SM3 核验 {count} 个。</translation>
+    </message>
+    <message>
+      <source>There is no task with the number or id {task}.</source>
+      <translation>没有编号或标识为 {task} 的抽查任务。</translation>
+    </message>
+    <message>
+      <source>The draw of task {number} matches: recomputed from its seed and pools, same result.</source>
+      <translation>任务 {number} 的抽取结果一致：按保存的种子和名录库重新计算，结果相同。</translation>
+    </message>
+    <message>
+      <source>The draw of task {number} does NOT match:</source>
+      <translation>任务 {number} 的抽取结果不一致：</translation>
+    </message>
+    <message>
+      <source>Note: the register has changed since the draw ({added} candidates added, {removed} removed); the draw is checked against the pool stored with it.</source>
+      <translation>提示：抽取后台账已有变化（新增 {added} 户、减少 {removed} 户）；核验依据的是抽取时保存的名录库。</translation>
     </message>
   </context>
   <context>
@@ -159,6 +223,571 @@
     <message>
       <source>Database error</source>
       <translation>数据库错误</translation>
+    </message>
+  </context>
+  <context>
+    <name>Inspections</name>
+    <message>
+      <source>The stored candidate pool does not match its SHA-256.</source>
+      <translation>保存的检查对象名录库与其 SHA-256 校验值不符。</translation>
+    </message>
+    <message>
+      <source>The stored officer pool does not match its SHA-256.</source>
+      <translation>保存的执法人员名录库与其 SHA-256 校验值不符。</translation>
+    </message>
+    <message>
+      <source>The stored conflicts of interest do not match their SHA-256.</source>
+      <translation>保存的回避关系与其 SHA-256 校验值不符。</translation>
+    </message>
+    <message>
+      <source>The stored result does not match its SHA-256.</source>
+      <translation>保存的抽取结果与其 SHA-256 校验值不符。</translation>
+    </message>
+    <message>
+      <source>Recomputing the draw from its seed and pools gives a different result than the one stored.</source>
+      <translation>按保存的种子和名录库重新计算，结果与保存的抽取结果不同。</translation>
+    </message>
+    <message>
+      <source>The task's list of drawn operators and officers differs from the stored result.</source>
+      <translation>任务中的抽中对象及检查人员与保存的抽取结果不一致。</translation>
+    </message>
+    <message>
+      <source>The draw was made with an algorithm this version does not know.</source>
+      <translation>本次抽取使用的算法本版本无法识别。</translation>
+    </message>
+    <message>
+      <source>The task has not been drawn yet.</source>
+      <translation>该任务尚未抽取。</translation>
+    </message>
+    <message>
+      <source>Conforms / does not conform / not applicable</source>
+      <translation>符合 / 不符合 / 不适用</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Random inspection</source>
+      <translation>双随机抽查</translation>
+    </message>
+    <message>
+      <source>Targeted inspection</source>
+      <translation>重点检查</translation>
+    </message>
+    <message>
+      <source>Complaint-driven inspection</source>
+      <translation>投诉举报核查</translation>
+    </message>
+    <message>
+      <source>Campaign inspection</source>
+      <translation>专项检查</translation>
+    </message>
+    <message>
+      <source>Re-inspection</source>
+      <translation>复查</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Finalized</source>
+      <translation>已定稿</translation>
+    </message>
+    <message>
+      <source>Not drawn yet</source>
+      <translation>待抽取</translation>
+    </message>
+    <message>
+      <source>Drawn</source>
+      <translation>已抽取</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已结束</translation>
+    </message>
+    <message>
+      <source>Being rectified</source>
+      <translation>整改中</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Rectified</source>
+      <translation>已办结</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ledger</name>
+    <message>
+      <source>The ledger cannot be imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot open the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} cannot be opened ({detail}). Check that it exists and is not open in another program, then try again. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} is empty (0 bytes). Choose the ledger file itself. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not a spreadsheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} is not an Excel or CSV ledger: {kind}. Open it in the program it belongs to; if it holds a table, copy the table into Excel or WPS, save it as .xlsx and import that file. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a Word document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a PowerPoint presentation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a PDF document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a compressed archive (zip, rar, 7z) — unpack it first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is a web page saved with a spreadsheet name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is an OpenDocument spreadsheet (.ods) — save it as .xlsx in WPS or Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is an Excel 2003 XML spreadsheet — save it as .xlsx in Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its content is not a table StationDesk can read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The workbook is password-protected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} is protected with a password, so its contents cannot be read. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it and import it again. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The workbook is damaged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} looks like a spreadsheet but cannot be read ({detail}). Open it in Excel or WPS, save it again as .xlsx, and import the saved copy. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The workbook is suspiciously large</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} unpacks to {size} MB ({part}), far more than any ledger needs, so it was not read: it may be damaged or built to exhaust the computer's memory. Nothing was changed. If the ledger is genuine, split it into several smaller files.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file is too large</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} is {size} MB; at most {limit} MB can be imported at once. Split the ledger into several files. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sheet is too large</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheet {sheet} of {file} reaches row {rows} and column {column}; at most {limit} rows and {cells} cells can be imported at once. Delete empty rows and columns below and to the right of the table, or split the ledger into several files (for example by township). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No sheet to import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} has no visible sheet with data (hidden sheets are not imported). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheet not found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} has no sheet named {sheet}. Its sheets are: {sheets}. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a sheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} has several sheets that look like ledgers: {sheets}. Say which one to import (on the command line with --sheet NAME). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No header row found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No header row was recognised in sheet {sheet} of {file}: none of its first {rows} rows names at least two known columns such as 主体名称 and 统一社会信用代码. The first row with text (row {row}) reads: {sample}. Add a header row with the column names, or assign the columns by hand in the import wizard. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sheet is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheet {sheet} of {file} holds no data. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The name column is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In sheet {sheet} of {file}, no column is assigned to the operator's name (主体名称). Assign one in the import wizard, or rename the column header. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A field is assigned twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Columns {columns} of sheet {sheet} are all assigned to the same field ({field}). Assign each field to one column only. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown text encoding</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} is neither UTF-8 nor GBK/GB18030 text (the problem is near byte {offset}). Open it in Excel or WPS and save it as .xlsx or as “CSV UTF-8”. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No station yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The database holds no station yet. Start StationDesk once and create the station (or the demo station) before importing. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The register changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The register was changed after the preview of {file} was made (perhaps in another window). Nothing was imported. Make the preview again and confirm it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing to undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no import that can still be undone. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The import cannot be undone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} records imported from {file} were changed after the import (edited, deleted or synchronised). Undoing it would overwrite those changes, so nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot write the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {file} cannot be written ({detail}). If it is open in Excel or WPS, close it, or choose another folder. Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported from {file}, sheet {sheet}, row {rows}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported from {file}, sheet {sheet}, row {rows}: the code is kept as the ledger prints it although its check character does not match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import of {file} (sheet {sheet}): {new} new, {changed} changed, {unchanged} unchanged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import of {file} undone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problems in {file}, sheet {sheet}: {count} rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Row in the ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not imported (error)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not imported (conflict)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>imported with a warning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unchanged, with a warning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{station} register of operators (exported {date})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{station} register of operators (exported {date}; ID and phone numbers masked)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import template of the register of operators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How to fill in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One row per online carrier (shop, website, account); repeat the operator's columns.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An operator without carriers takes one row with the carrier columns left empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enterprises, individual businesses and cooperatives need their unified social credit code (or registration number); natural persons their ID number or at least a phone number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Format code and phone columns as text, or Excel may damage long numbers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write dates like 2024-05-01; choose the other values from the dropdown lists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty cells never erase what the register already holds.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported the register with personal data (ID and phone numbers) to {file}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LedgerField</name>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+      <source>Subject type</source>
+      <translation type="unfinished">主体类型</translation>
+    </message>
+    <message>
+      <source>Identifier type</source>
+      <translation type="unfinished">证照类型</translation>
+    </message>
+    <message>
+      <source>Identifier (any kind)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Registration number</source>
+      <translation type="unfinished">注册号</translation>
+    </message>
+    <message>
+      <source>Organisation code</source>
+      <translation type="unfinished">组织机构代码</translation>
+    </message>
+    <message>
+      <source>Resident ID number</source>
+      <translation type="unfinished">身份证号码</translation>
+    </message>
+    <message>
+      <source>Legal representative / operator</source>
+      <translation type="unfinished">法定代表人/经营者</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished">联系电话</translation>
+    </message>
+    <message>
+      <source>Registered address</source>
+      <translation type="unfinished">住所（登记地址）</translation>
+    </message>
+    <message>
+      <source>Business address</source>
+      <translation type="unfinished">经营地址</translation>
+    </message>
+    <message>
+      <source>Business scope</source>
+      <translation type="unfinished">经营范围</translation>
+    </message>
+    <message>
+      <source>Founding date</source>
+      <translation type="unfinished">成立日期</translation>
+    </message>
+    <message>
+      <source>Registration status</source>
+      <translation type="unfinished">登记状态</translation>
+    </message>
+    <message>
+      <source>Registering authority</source>
+      <translation type="unfinished">登记机关</translation>
+    </message>
+    <message>
+      <source>Credit risk class</source>
+      <translation type="unfinished">信用风险分类</translation>
+    </message>
+    <message>
+      <source>Abnormal-operation list</source>
+      <translation type="unfinished">经营异常名录</translation>
+    </message>
+    <message>
+      <source>Reason for the abnormal-operation listing</source>
+      <translation type="unfinished">列入经营异常名录原因</translation>
+    </message>
+    <message>
+      <source>Date of the abnormal-operation listing</source>
+      <translation type="unfinished">列入经营异常名录日期</translation>
+    </message>
+    <message>
+      <source>Serious-violation list</source>
+      <translation type="unfinished">严重违法失信名单</translation>
+    </message>
+    <message>
+      <source>Reason for the serious-violation listing</source>
+      <translation type="unfinished">列入严重违法失信名单原因</translation>
+    </message>
+    <message>
+      <source>Date of the serious-violation listing</source>
+      <translation type="unfinished">列入严重违法失信名单日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+      <source>Carrier kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation type="unfinished">平台</translation>
+    </message>
+    <message>
+      <source>Shop name</source>
+      <translation type="unfinished">店铺名称</translation>
+    </message>
+    <message>
+      <source>Shop ID</source>
+      <translation type="unfinished">店铺编号</translation>
+    </message>
+    <message>
+      <source>Web address</source>
+      <translation type="unfinished">网址</translation>
+    </message>
+    <message>
+      <source>ICP filing number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Licence display</source>
+      <translation type="unfinished">亮照情况</translation>
+    </message>
+    <message>
+      <source>First seen</source>
+      <translation type="unfinished">首次发现</translation>
+    </message>
+    <message>
+      <source>Last verified</source>
+      <translation type="unfinished">最近核查</translation>
+    </message>
+    <message>
+      <source>Carrier status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>WeChat official account</source>
+      <translation type="unfinished">微信公众号</translation>
+    </message>
+    <message>
+      <source>App names</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(do not import)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -936,8 +1565,52 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>此证照类型与主体类型不符。</translation>
     </message>
     <message>
+      <source>“{value}” is not a date. Write it like 2024-05-01.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” is not a yes/no value. Write 是 or 否.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” is not a known subject type. Use 企业, 个体工商户, 农民专业合作社, 自然人 or 其他.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” is not a known identifier type. Use 统一社会信用代码, 注册号, 组织机构代码, 身份证号 or 无.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Credit class is A, B, C or D.</source>
       <translation>信用风险分类只能是 A、B、C 或 D。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a known carrier kind. Use 网店, 网站, 微信公众号, 小程序, APP, 直播间 or 本地生活.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” is not a known licence-display state. Use 已亮照, 亮照不完整, 未亮照 or 未检查.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{value}” is not a known carrier status. Use 正常 or 已关闭.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excel stored this number as {value} and its last digits are lost. Format the column as text in Excel (or WPS) and enter the number again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This value is masked ({value}): the ledger was exported without personal data. Import a ledger that has the full numbers, or leave the cell empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This value is masked ({value}): the ledger was exported without personal data, so the cell is ignored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The text is {actual} characters long; at most {limit} fit. Shorten it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>The founding date lies in the future.</source>
@@ -1050,6 +1723,282 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>The character 号 is missing after the digits. The correct form is {suggestion}.</source>
       <translation>数字后面缺少“号”字，正确写法为 {suggestion}。</translation>
+    </message>
+    <message>
+      <source>Enter the task number.</source>
+      <translation>请填写任务编号。</translation>
+    </message>
+    <message>
+      <source>Another task already has the number {number}. Each task needs its own number.</source>
+      <translation>已有任务使用编号 {number}。每个任务的编号不能重复。</translation>
+    </message>
+    <message>
+      <source>Enter the name of the task.</source>
+      <translation>请填写任务名称。</translation>
+    </message>
+    <message>
+      <source>Choose the checklist this task uses.</source>
+      <translation>请选择本任务使用的检查表。</translation>
+    </message>
+    <message>
+      <source>Say how many operators to draw: a number, a percentage, or a percentage for each credit class.</source>
+      <translation>请填写抽取数量：户数、比例，或按信用风险分类分别设定比例。</translation>
+    </message>
+    <message>
+      <source>Give either a number of operators or percentages, not both.</source>
+      <translation>户数和比例只能填写一种。</translation>
+    </message>
+    <message>
+      <source>The number of operators to draw must be at least 1.</source>
+      <translation>抽取户数至少为 1。</translation>
+    </message>
+    <message>
+      <source>A percentage must be more than 0 and at most 100; {value} is not.</source>
+      <translation>比例应大于 0 且不超过 100，{value} 不符合要求。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a credit class. Use A, B, C or D (or leave it empty for unclassified operators).</source>
+      <translation>“{value}”不是信用风险分类。请使用 A、B、C 或 D（未分类的经营主体留空）。</translation>
+    </message>
+    <message>
+      <source>This task was drawn on {date}. A draw cannot be repeated or changed; create a new task instead.</source>
+      <translation>本任务已于 {date} 抽取。抽取结果不能重抽或修改；如需调整，请新建任务。</translation>
+    </message>
+    <message>
+      <source>This task is closed.</source>
+      <translation>本任务已结束。</translation>
+    </message>
+    <message>
+      <source>No operator in the register matches the task's target. Change the target or update the register first.</source>
+      <translation>台账中没有符合本任务抽查对象条件的经营主体。请调整对象条件，或先更新台账。</translation>
+    </message>
+    <message>
+      <source>A draw needs at least two active officers with an enforcement certificate number (执法证号); there are {count}. Add officers or enter their certificate numbers in the officer list.</source>
+      <translation>抽取至少需要两名在岗并持有执法证号的执法人员，目前只有 {count} 名。请在人员名录中添加人员或补填执法证号。</translation>
+    </message>
+    <message>
+      <source>For {count} of the drawn operators fewer than two officers are free of conflicts (回避). Assign officers to them by hand.</source>
+      <translation>有 {count} 户抽中对象因回避可派人员不足两名，请手工指派检查人员。</translation>
+    </message>
+    <message>
+      <source>Enter why this officer must not inspect this operator (for example: a relative works there).</source>
+      <translation>请填写该执法人员需要回避的原因（例如：近亲属在该单位任职）。</translation>
+    </message>
+    <message>
+      <source>This conflict of interest is already recorded.</source>
+      <translation>该回避关系已登记。</translation>
+    </message>
+    <message>
+      <source>This record is finalized and can no longer be changed. To correct it, create an amendment and give the reason.</source>
+      <translation>本记录已定稿，不能再修改。如需更正，请新建更正记录并写明原因。</translation>
+    </message>
+    <message>
+      <source>This draft was discarded and can no longer be changed.</source>
+      <translation>该草稿已作废，不能再修改。</translation>
+    </message>
+    <message>
+      <source>This operator is not in the register (it may have been deleted in another window).</source>
+      <translation>台账中找不到该经营主体（可能已在其他窗口中删除）。</translation>
+    </message>
+    <message>
+      <source>This shop or website belongs to another operator. Choose one of this operator's carriers.</source>
+      <translation>该网店或网站属于其他经营主体。请选择本经营主体名下的载体。</translation>
+    </message>
+    <message>
+      <source>{name} is chosen twice. Choose two different officers.</source>
+      <translation>{name} 被重复选择。请选择两名不同的执法人员。</translation>
+    </message>
+    <message>
+      <source>{name} is no longer an active officer. Choose another officer.</source>
+      <translation>{name} 已不在岗。请选择其他执法人员。</translation>
+    </message>
+    <message>
+      <source>{name} must not inspect this operator (回避: {reason}). Choose another officer.</source>
+      <translation>{name} 须回避本检查对象（回避原因：{reason}）。请选择其他执法人员。</translation>
+    </message>
+    <message>
+      <source>An officer chosen is not in this station's officer list.</source>
+      <translation>所选人员不在本所执法人员名录中。</translation>
+    </message>
+    <message>
+      <source>An inspection needs at least two officers (行政处罚法 第42条); {count} chosen. Add a colleague.</source>
+      <translation>检查须有两名以上执法人员（行政处罚法第四十二条），目前选了 {count} 名。请再添加一名同事。</translation>
+    </message>
+    <message>
+      <source>{name} has no enforcement certificate number (执法证号). Enter it in the officer list before finalizing.</source>
+      <translation>{name} 没有执法证号。定稿前请在人员名录中补填。</translation>
+    </message>
+    <message>
+      <source>Enter when the inspection started.</source>
+      <translation>请填写检查开始时间。</translation>
+    </message>
+    <message>
+      <source>Enter when the inspection ended.</source>
+      <translation>请填写检查结束时间。</translation>
+    </message>
+    <message>
+      <source>The end time {end} is before the start time {start}. Correct one of them.</source>
+      <translation>结束时间 {end} 早于开始时间 {start}。请更正其中一个。</translation>
+    </message>
+    <message>
+      <source>Enter where the inspection took place (for online checks, for example the shop's address).</source>
+      <translation>请填写检查地点（网络检查可填写网店网址或监测地点）。</translation>
+    </message>
+    <message>
+      <source>This text is too long: {actual} characters, at most {limit} are allowed.</source>
+      <translation>内容过长：共 {actual} 个字，最多 {limit} 个字。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not one of the inspection methods.</source>
+      <translation>“{value}”不是规定的核查方式。</translation>
+    </message>
+    <message>
+      <source>Choose at least one inspection method.</source>
+      <translation>请至少选择一种核查方式。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not one of the official result categories.</source>
+      <translation>“{value}”不是规定的检查结果类别。</translation>
+    </message>
+    <message>
+      <source>Choose at least one result of the inspection.</source>
+      <translation>请至少选择一项检查结果。</translation>
+    </message>
+    <message>
+      <source>“未发现问题” cannot be chosen together with “{value}”. Remove one of them.</source>
+      <translation>“未发现问题”不能与“{value}”同时选择。请去掉其中一项。</translation>
+    </message>
+    <message>
+      <source>Item {code} is answered 不符合, but the result says “未发现问题”. Choose the result that describes the problem.</source>
+      <translation>检查事项 {code} 为“不符合”，但检查结果为“未发现问题”。请选择反映所发现问题的检查结果。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not one of the follow-up measures.</source>
+      <translation>“{value}”不是规定的后续处置措施。</translation>
+    </message>
+    <message>
+      <source>Choose the follow-up measure.</source>
+      <translation>请选择后续处置措施。</translation>
+    </message>
+    <message>
+      <source>Describe the follow-up measure “其他”.</source>
+      <translation>后续处置措施选了“其他”，请写明具体措施。</translation>
+    </message>
+    <message>
+      <source>An order to rectify within a time limit (责令限期整改) needs a deadline.</source>
+      <translation>责令限期整改须填写整改期限。</translation>
+    </message>
+    <message>
+      <source>The rectification deadline {deadline} is before the day of the inspection ({day}).</source>
+      <translation>整改期限 {deadline} 早于检查日期（{day}）。</translation>
+    </message>
+    <message>
+      <source>The checklist of this record has no item {code}.</source>
+      <translation>本记录使用的检查表中没有事项 {code}。</translation>
+    </message>
+    <message>
+      <source>Answer item {code} with 符合, 不符合 or 不适用.</source>
+      <translation>检查事项 {code} 请选择“符合”“不符合”或“不适用”。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a number. Enter digits only, for example 12 or 3.5.</source>
+      <translation>“{value}”不是数字。请只填写数字，例如 12 或 3.5。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a date. Enter it like 2026-03-01.</source>
+      <translation>“{value}”不是日期。请按 2026-03-01 的格式填写。</translation>
+    </message>
+    <message>
+      <source>Item {code} is not answered yet: {question}</source>
+      <translation>检查事项 {code} 尚未填写：{question}</translation>
+    </message>
+    <message>
+      <source>Item {code} is answered 不符合 and needs evidence. Attach a screenshot, recording or document to this item.</source>
+      <translation>检查事项 {code} 为“不符合”，须附证据。请为该事项添加截图、录屏或文件。</translation>
+    </message>
+    <message>
+      <source>Enter the reason for the amendment.</source>
+      <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+      <source>Only a finalized record is amended; a draft can be corrected directly.</source>
+      <translation>只有定稿记录需要更正；草稿可以直接修改。</translation>
+    </message>
+    <message>
+      <source>This record already has a newer version (an amendment, finalized or in progress). Open and amend that one.</source>
+      <translation>本记录已有更新的版本（已定稿或正在填写的更正记录）。请打开该版本进行更正。</translation>
+    </message>
+    <message>
+      <source>Enter why this draft is discarded.</source>
+      <translation>请填写作废该草稿的原因。</translation>
+    </message>
+    <message>
+      <source>The file {name} is empty.</source>
+      <translation>文件 {name} 是空文件。</translation>
+    </message>
+    <message>
+      <source>The file {name} is {size} MB; evidence files may be at most {limit} MB. Shorten the recording, or save the web page as PDF.</source>
+      <translation>文件 {name} 大小为 {size} MB，证据文件最大 {limit} MB。请缩短录屏，或将网页另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>The file {name} is not an image, a PDF or a video. Save screenshots as PNG or JPEG, web pages as PDF, and screen recordings as MP4.</source>
+      <translation>文件 {name} 不是图片、PDF 或视频。截图请保存为 PNG 或 JPEG，网页请保存为 PDF，录屏请保存为 MP4。</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be read ({detail}). Check that it still exists and is not open elsewhere.</source>
+      <translation>无法读取文件 {name}（{detail}）。请确认文件仍然存在，且没有被其他程序占用。</translation>
+    </message>
+    <message>
+      <source>The evidence file {name} is missing from the evidence store (evidence.db). Attach the original file again.</source>
+      <translation>证据库（evidence.db）中找不到证据文件 {name}。请重新添加原始文件。</translation>
+    </message>
+    <message>
+      <source>The evidence file {name} is damaged: its content no longer matches its fingerprint. Attach the original file again.</source>
+      <translation>证据文件 {name} 已损坏：内容与其校验值不符。请重新添加原始文件。</translation>
+    </message>
+    <message>
+      <source>This rectification is already closed.</source>
+      <translation>该整改事项已办结。</translation>
+    </message>
+    <message>
+      <source>The new deadline must be later than the current one ({deadline}).</source>
+      <translation>新的整改期限须晚于当前期限（{deadline}）。</translation>
+    </message>
+    <message>
+      <source>Enter why the deadline is extended.</source>
+      <translation>请填写延长整改期限的原因。</translation>
+    </message>
+    <message>
+      <source>Finalize the re-inspection record before closing the rectification.</source>
+      <translation>请先将复查记录定稿，再办结整改。</translation>
+    </message>
+    <message>
+      <source>This re-inspection record belongs to another rectification.</source>
+      <translation>该复查记录属于其他整改事项。</translation>
+    </message>
+    <message>
+      <source>Rows {rows} describe the same operator ({key}) with different values in {fields}. Keep one version of the row and import again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows {rows} describe the same carrier ({carrier}) with different values in {fields}. Keep one version.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The register holds this ID number for {name}, not for the name in this row. Check the name and the number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} operators in the register match this row ({names}), so it cannot be told which one is meant. Add the identifier to the row.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows {rows} and rows {other} would both change {name} in the register. Keep one of them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This natural person has neither an ID number nor a phone number, so the row is matched by name alone.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -77,7 +77,12 @@ def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     try:
         add_station(db)
         with db.engine.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
+            conn.execute(  # one branch's row (feature branches from the initial schema each have one)
+                text(
+                    "UPDATE alembic_version SET version_num = 'ffff_from_the_future' "
+                    "WHERE version_num = (SELECT max(version_num) FROM alembic_version)"
+                )
+            )
     finally:
         db.close()
     before = digest(data_dir.database)
