@@ -1,4 +1,4 @@
-"""Small helpers shared by the inspection services: the audit entry, loading rows or failing, JSON list columns."""
+"""Small helpers shared by the inspection services: loading rows or failing, JSON list columns."""
 
 from __future__ import annotations
 
@@ -8,37 +8,9 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.records import Actor
-from localdb.models import AuditLog, Base
+from localdb.models import Base
 
 RowT = TypeVar("RowT", bound=Base)
-
-
-def audit(
-    session: Session,
-    actor: Actor | None,
-    entity_type: str,
-    entity_id: str,
-    action: str,
-    field: str | None = None,
-    before: str | None = None,
-    after: str | None = None,
-    reason: str | None = None,
-) -> None:
-    """Append one entry to the audit log (in the caller's transaction)."""
-    session.add(
-        AuditLog(
-            officer_id=actor.officer_id if actor else None,
-            officer_name=actor.name if actor else "",
-            entity_type=entity_type,
-            entity_id=entity_id,
-            action=action,
-            field=field,
-            before=before,
-            after=after,
-            reason=reason,
-        )
-    )
 
 
 def get(session: Session, model: type[RowT], key: object) -> RowT:

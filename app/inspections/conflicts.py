@@ -6,9 +6,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.audit import audit
 from app.errors import ValidationFailed
 from app.inspections import findings as f
-from app.inspections.common import audit, get
+from app.inspections.common import get
 from app.inspections.data import ConflictRecord
 from app.records import Actor
 from localdb.database import Database

@@ -24,10 +24,11 @@ from sqlalchemy import Engine, delete, event, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import ValidationFailed
 from app.inspections import findings as f
 from app.inspections.canonical import DualHasher
-from app.inspections.common import audit, get
+from app.inspections.common import get
 from app.inspections.data import EvidenceAdded, EvidenceMeta, EvidenceRecord
 from app.inspections.errors import EvidenceUnavailable, RecordDiscarded, RecordFinalized
 from app.records import Actor

@@ -24,11 +24,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import ValidationFailed
 from app.inspections import findings as f
 from app.inspections.canonical import canonical_json
 from app.inspections.chain import append_link
-from app.inspections.common import audit, get
+from app.inspections.common import get
 from app.inspections.data import FinalizeResult
 from app.inspections.errors import RecordDiscarded
 from app.inspections.evidence import OK, EvidenceStore, live_evidence, unavailable_finding

@@ -24,10 +24,11 @@ from typing import Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import NotFound, ValidationFailed
 from app.inspections import findings as f
 from app.inspections.canonical import canonical_json
-from app.inspections.common import audit, get, json_list, mark_modified
+from app.inspections.common import get, json_list, mark_modified
 from app.inspections.data import (
     Answer,
     InspectionDetail,

@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import ValidationFailed
 from app.inspections import findings as f
-from app.inspections.common import audit, get, json_list
+from app.inspections.common import get, json_list
 from app.inspections.data import FailedItem, RectificationRecord
 from app.inspections.records import new_draft
 from app.inspections.vocabulary import InspectionKind

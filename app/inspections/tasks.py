@@ -17,12 +17,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import NotFound, ValidationFailed
 from app.i18n import QT_TRANSLATE_NOOP
 from app.inspections import draw as algo
 from app.inspections import findings as f
 from app.inspections.canonical import canonical_json, sha256_hex
-from app.inspections.common import audit, get
+from app.inspections.common import get
 from app.inspections.data import (
     DrawSummary,
     DrawVerification,

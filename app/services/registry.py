@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.audit import audit
 from app.errors import NeedsOverrideReason, NotFound, ValidationFailed
 from app.pinyin import name_initials
 from app.records import (
@@ -161,9 +162,11 @@ class RegistryService:
             op.identifier_override = override_reason or None
             session.add(op)
             session.flush()
-            self._audit(session, actor, op.id, "create", None, None, clean.name, None)
+            audit(session, actor, "operator", op.id, "create", after=clean.name)
             if override_reason:
-                self._audit(session, actor, op.id, "override", "identifier", None, clean.identifier, override_reason)
+                audit(
+                    session, actor, "operator", op.id, "override", "identifier", None, clean.identifier, override_reason
+                )
             return op.id
 
     def update(self, operator_id: str, draft: OperatorDraft, actor: Actor, override_reason: str = "") -> int:
@@ -182,11 +185,13 @@ class RegistryService:
                 if before != value:
                     setattr(op, name, value)
                     if name != "name_initials":
-                        self._audit(session, actor, op.id, "update", name, _text(before), _text(value), None)
+                        audit(session, actor, "operator", op.id, "update", name, _text(before), _text(value))
                         changed += 1
             if override_reason:
                 op.identifier_override = override_reason
-                self._audit(session, actor, op.id, "override", "identifier", None, clean.identifier, override_reason)
+                audit(
+                    session, actor, "operator", op.id, "override", "identifier", None, clean.identifier, override_reason
+                )
             elif accepted is None:
                 op.identifier_override = None
             if changed and op.change_state == "synced":
@@ -205,7 +210,7 @@ class RegistryService:
             op.deleted_at = datetime.now()
             op.deleted_reason = reason
             op.change_state = "deleted" if op.server_version is not None else op.change_state
-            self._audit(session, actor, op.id, "delete", None, op.name, None, reason)
+            audit(session, actor, "operator", op.id, "delete", before=op.name, reason=reason)
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _validated(
@@ -263,29 +268,4 @@ class RegistryService:
             carrier_count=carrier_count,
             flagged=op.identifier_override is not None,
             deleted=op.deleted_at is not None,
-        )
-
-    @staticmethod
-    def _audit(
-        session: Session,
-        actor: Actor,
-        entity_id: str,
-        action: str,
-        field: str | None,
-        before: str | None,
-        after: str | None,
-        reason: str | None,
-    ) -> None:
-        session.add(
-            AuditLog(
-                officer_id=actor.officer_id,
-                officer_name=actor.name,
-                entity_type="operator",
-                entity_id=entity_id,
-                action=action,
-                field=field,
-                before=before,
-                after=after,
-                reason=reason,
-            )
         )
