@@ -12,8 +12,9 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 
-from app import cli, crash
+from app import cli, crash, sync_commands
 from app.inspections import commands as inspection_commands
+from app.ledger import commands as ledger_commands
 from app.paths import DataDir
 from sync.credentials import CredentialStore
 
@@ -52,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli.run_search(ctx, args.text, args.limit)
         if args.command in inspection_commands.COMMANDS:
             return inspection_commands.run(ctx, args)
+        if args.command in ledger_commands.COMMANDS:
+            return ledger_commands.run(ctx, args)
+        if args.command in sync_commands.COMMANDS:
+            return sync_commands.run(ctx, args)
     except Exception as exc:  # known failures become a Chinese message and exit code 2; others re-raise
         return cli.report(ctx, exc)
     return _run_gui(ctx.data_dir, ctx)

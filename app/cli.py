@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from app import sync_commands
 from app.database_key import KeyChoice
 from app.errors import user_message
 from app.i18n import QT_TRANSLATE_NOOP
 from app.inspections import commands as inspection_commands
+from app.ledger import commands as ledger_commands
 from app.paths import DataDir, default_data_dir
 from app.records import OperatorFilter
 from app.services.demo import create_demo_station, holds_inspection_work
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=20)
     inspection_commands.add_parsers(commands, common)
+    ledger_commands.add_parsers(commands, common)
+    sync_commands.add_parsers(commands, common)
     return parser
 
 

@@ -12,13 +12,14 @@ import os
 import sys
 from collections.abc import Callable
 
-from bench import demo, registry, search
+from bench import demo, registry, search, sync
 from bench.common import Figure, Options, figures_table, json_line
 
 BENCHES: dict[str, Callable[[Options], dict[str, Figure]]] = {
     "search": search.run,
     "demo": demo.run,
     "registry": registry.run,
+    "sync": sync.run,
 }
 
 

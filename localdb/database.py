@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from localdb.engine import WRITE_OPTION
 from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
+from localdb.sync_capture import install_capture
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Database:
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        install_capture(self._write_sessions)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

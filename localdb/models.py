@@ -215,3 +215,66 @@ def _assign_search_rowid(_mapper: Mapper[Operator], connection: Connection, targ
     if not target.search_rowid:  # rowids start at 1; unset is None at runtime
         current = connection.scalar(select(func.max(Operator.search_rowid)))
         target.search_rowid = (current or 0) + 1
+
+
+# -- Ledger import (issue 4): import batches with the before-images undo restores, remembered column mappings --
+
+
+class ImportBatch(Base):
+    """One committed ledger import: where it came from, what it counted, and what undoing it must remove.
+
+    Inserted rows are listed by id (newline-separated: one text value instead of 100,000 rows); the before-images
+    of changed rows are :class:`ImportBatchRow` rows. Audit entries written by the import have ids up to
+    ``last_audit_id``, so undo can tell whether anything touched the imported rows afterwards.
+    """
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    committed_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    officer_name: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(String(260))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    sheet: Mapped[str] = mapped_column(String(100), default="")
+    layout_hash: Mapped[str] = mapped_column(String(64), default="")
+    new_count: Mapped[int] = mapped_column(Integer, default=0)
+    changed_count: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged_count: Mapped[int] = mapped_column(Integer, default=0)
+    conflict_count: Mapped[int] = mapped_column(Integer, default=0)
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    warning_count: Mapped[int] = mapped_column(Integer, default=0)
+    inserted_operators: Mapped[str] = mapped_column(Text, default="")
+    """Ids of the operators the import created, one per line."""
+    inserted_carriers: Mapped[str] = mapped_column(Text, default="")
+    """Ids of the carriers the import created (also under operators that existed before), one per line."""
+    last_audit_id: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    undone_by: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class ImportBatchRow(Base):
+    """The before-image of one row an import changed: every column's raw stored value, as JSON."""
+
+    __tablename__ = "import_batch_row"
+    __table_args__ = (Index("ix_import_batch_row_batch", "batch_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(ForeignKey("import_batch.id"))
+    entity_type: Mapped[str] = mapped_column(String(16))
+    """``operator`` or ``carrier``."""
+    entity_id: Mapped[str] = mapped_column(String(36))
+    before: Mapped[str] = mapped_column(Text)
+
+
+class ImportMapping(Base):
+    """A column mapping the user confirmed, remembered for every ledger with the same header layout."""
+
+    __tablename__ = "import_mapping"
+
+    layout_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    headers: Mapped[str] = mapped_column(Text)
+    """The header labels (JSON list), to show which layout this is."""
+    mapping: Mapped[str] = mapped_column(Text)
+    """Column index → field key (JSON object)."""
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=func.now(), onupdate=func.now())

@@ -11,16 +11,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.database_key import KeyChoice
 from app.errors import user_message
+from app.inspections.templates import TemplateService
 from app.paths import DataDir
 from app.records import Actor
 from app.services.demo import create_demo_station
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
+from app.services.sync import SyncService
 from app.settings import Settings
-from app.station_store import open_station_database
+from app.station_store import open_station_databases
 from localdb.database import Database
 from sync.credentials import CredentialStore
 from ui.i18n import install_translators
+from ui.inspection_models import InspectionServices
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
@@ -118,26 +121,39 @@ def run_gui(data_dir: DataDir, key_choice: KeyChoice, store: CredentialStore, pr
     if chosen is None:
         return EXIT_CANCELLED
     try:
-        db = open_station_database(data_dir, chosen, store)
+        db, evidence_db = open_station_databases(data_dir, chosen, store)
     except Exception as exc:
         if show_error(None, exc):
             return EXIT_FAILED
         raise
+    try:
+        return _run_station(app, data_dir, db, evidence_db, store)
+    finally:
+        evidence_db.close()
+        db.close()
+        del translators
+
+
+def _run_station(
+    app: QApplication, data_dir: DataDir, db: Database, evidence_db: Database, store: CredentialStore
+) -> int:
+    """First run if needed, the officer, then the main window until it closes (the caller closes the databases)."""
     officers = OfficerService(db)
     if not officers.has_station() and not _first_run(db):
-        db.close()
         return EXIT_CANCELLED
     settings = Settings.load(data_dir.settings)
     picker = OfficerPickerDialog(officers, preselect=settings.last_officer_id)
     if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen is None:
-        db.close()
         return EXIT_CANCELLED
     settings.last_officer_id = picker.chosen.id
     settings.save(data_dir.settings)
     actor = Actor(picker.chosen.id, picker.chosen.name)
-    window = MainWindow(RegistryService(db), officers.station_name(), actor, str(data_dir.root))
+    TemplateService(db).load_shipped()  # the shipped checklists, versioned; a no-op when already loaded
+    registry = RegistryService(db)
+    inspections = InspectionServices.wire(db, evidence_db, registry)
+    sync = SyncService(db, evidence_db, store)
+    window = MainWindow(
+        registry, officers.station_name(), actor, str(data_dir.root), inspections=inspections, sync=sync
+    )
     window.show()
-    code = app.exec()
-    db.close()
-    del translators
-    return code
+    return app.exec()

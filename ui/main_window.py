@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.records import Actor, OperatorFilter
 from app.services.registry import RegistryService
+from app.services.sync import SyncService
+from ui.inspection_models import InspectionServices
+from ui.inspections_view import InspectionDashboard, InspectionsView
+from ui.ledger_import_wizard import LedgerServices
+from ui.rectification_view import RectificationView
 from ui.registry_view import RegistryView
+from ui.sync_view import SyncView
 
 translate = QCoreApplication.translate
 
@@ -40,7 +46,13 @@ def _page(title: str, body: str) -> QWidget:
 class DashboardPage(QWidget):
     """工作台: the station, the current officer and the register's size at a glance, and what to do next."""
 
-    def __init__(self, registry: RegistryService, station_name: str, actor: Actor) -> None:
+    def __init__(
+        self,
+        registry: RegistryService,
+        station_name: str,
+        actor: Actor,
+        inspections: InspectionServices | None = None,
+    ) -> None:
         super().__init__()
         self._registry = registry
         layout = QVBoxLayout(self)
@@ -55,11 +67,15 @@ class DashboardPage(QWidget):
         form.addRow(translate("MainWindow", "Operators in the register:"), self.operators_label)
         form.addRow(translate("MainWindow", "Listed as abnormal:"), self.flagged_label)
         layout.addLayout(form)
+        self.inspections = InspectionDashboard(inspections) if inspections is not None else None
+        if self.inspections is not None:
+            layout.addWidget(self.inspections)
         hint = QLabel(
             translate(
                 "MainWindow",
-                "Open the operator register on the left to search, add or edit operators. Inspections, "
-                "rectification and synchronisation with the provincial platform come in the next versions.",
+                "Open the operator register on the left to search, add or edit operators, Inspections to start or "
+                "continue an inspection record and to draw random inspection tasks, Rectification to follow "
+                "orders to rectify, and Synchronisation to exchange data with the provincial platform.",
             )
         )
         hint.setWordWrap(True)
@@ -68,15 +84,27 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Recount (cheap: two indexed counts)."""
+        """Recount (cheap: indexed counts)."""
         self.operators_label.setText(str(self._registry.count()))
         self.flagged_label.setText(str(self._registry.count(OperatorFilter(abnormal_only=True))))
+        if self.inspections is not None:
+            self.inspections.refresh()
 
 
 class MainWindow(QMainWindow):
     """The application window; receives its services through the constructor."""
 
-    def __init__(self, registry: RegistryService, station_name: str, actor: Actor, data_dir_text: str) -> None:
+    def __init__(
+        self,
+        registry: RegistryService,
+        station_name: str,
+        actor: Actor,
+        data_dir_text: str,
+        *,
+        ledger: LedgerServices | None = None,
+        inspections: InspectionServices | None = None,
+        sync: SyncService | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle(translate("MainWindow", "StationDesk") + " — " + station_name)
         self.resize(1280, 800)
@@ -84,17 +112,34 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget()
-        self.dashboard = DashboardPage(registry, station_name, actor)
-        self.registry_view = RegistryView(registry, lambda: actor)
+        self.dashboard = DashboardPage(registry, station_name, actor, inspections)
+        self.registry_view = RegistryView(registry, lambda: actor, ledger=ledger)
         not_yet = translate(
             "MainWindow", "This section is not available yet. It will come with a later version of StationDesk."
         )
+        self.inspections_view: InspectionsView | None = None
+        self.rectification_view: RectificationView | None = None
+        inspections_page: QWidget = _page(translate("MainWindow", "Inspections"), not_yet)
+        rectification_page: QWidget = _page(translate("MainWindow", "Rectification"), not_yet)
+        if inspections is not None:
+            self.inspections_view = InspectionsView(inspections, lambda: actor)
+            self.rectification_view = RectificationView(inspections, lambda: actor)
+            self.rectification_view.open_inspection.connect(self.open_inspection)
+            assert self.dashboard.inspections is not None
+            self.dashboard.inspections.go_to.connect(self._go_to)
+            inspections_page, rectification_page = self.inspections_view, self.rectification_view
+        self.sync_view: SyncView | None = None
+        sync_page: QWidget = _page(translate("MainWindow", "Synchronisation"), not_yet)
+        if sync is not None:
+            self.sync_view = SyncView(sync)
+            self.sync_view.synced.connect(self._after_sync)
+            sync_page = self.sync_view
         sections: list[tuple[str, QWidget]] = [
             (translate("MainWindow", "Dashboard"), self.dashboard),
             (translate("MainWindow", "Operator register"), self.registry_view),
-            (translate("MainWindow", "Inspections"), _page(translate("MainWindow", "Inspections"), not_yet)),
-            (translate("MainWindow", "Rectification"), _page(translate("MainWindow", "Rectification"), not_yet)),
-            (translate("MainWindow", "Synchronisation"), _page(translate("MainWindow", "Synchronisation"), not_yet)),
+            (translate("MainWindow", "Inspections"), inspections_page),
+            (translate("MainWindow", "Rectification"), rectification_page),
+            (translate("MainWindow", "Synchronisation"), sync_page),
             (
                 translate("MainWindow", "Settings"),
                 _page(
@@ -122,5 +167,39 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        if self.pages.currentWidget() is self.dashboard:
+        page = self.pages.currentWidget()
+        if page is self.dashboard:
             self.dashboard.refresh()
+        elif page is self.inspections_view and self.inspections_view is not None:
+            self.inspections_view.refresh()
+        elif page is self.rectification_view and self.rectification_view is not None:
+            self.rectification_view.reload()
+
+    def _after_sync(self) -> None:
+        """Pulled changes are in the database: show them."""
+        self.registry_view.reload()
+        self.dashboard.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.inspections_view is not None:
+            self.inspections_view.flush()  # the last keystrokes of an open inspection record
+        super().closeEvent(event)
+
+    def open_inspection(self, inspection_id: str) -> None:
+        """Show an inspection record in the editor of the 检查 page."""
+        if self.inspections_view is None:
+            return
+        self.navigation.setCurrentRow(self.pages.indexOf(self.inspections_view))
+        self.inspections_view.open_record(inspection_id)
+
+    def _go_to(self, target: str) -> None:
+        """A figure of the dashboard was clicked: show the list behind it."""
+        if target == "rectifications" and self.rectification_view is not None:
+            self.navigation.setCurrentRow(self.pages.indexOf(self.rectification_view))
+        elif self.inspections_view is not None:
+            self.navigation.setCurrentRow(self.pages.indexOf(self.inspections_view))
+            self.inspections_view.show_list()
+            self.inspections_view.tabs.setCurrentWidget(self.inspections_view.records)
+            state = "draft" if target == "drafts" else ""
+            combo = self.inspections_view.records.state_filter
+            combo.setCurrentIndex(max(combo.findData(state), 0))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,8 @@ from app.errors import NotFound, ValidationFailed
 from app.records import Actor, OperatorDetail, OperatorFilter
 from app.services.registry import SEARCH_LIMIT, RegistryService
 from app.vocab import PLATFORMS, CarrierKind, CreditClass, SubjectType
+from ui.ledger_export_dialog import LedgerExportDialog, save_template
+from ui.ledger_import_wizard import LedgerImportWizard, LedgerServices, explain_failure
 from ui.operator_dialog import OperatorDialog
 from ui.operator_table_model import (
     ADDRESS,
@@ -52,6 +56,7 @@ from ui.operator_table_model import (
     SUBJECT,
     OperatorTableModel,
 )
+from ui.progress import run_with_progress
 from ui.ui_text import (
     action_label,
     field_label,
@@ -310,10 +315,19 @@ class RegistryView(QWidget):
     operator_saved = Signal(str)
     operator_deleted = Signal(str)
 
-    def __init__(self, registry: RegistryService, actor: Callable[[], Actor], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        registry: RegistryService,
+        actor: Callable[[], Actor],
+        parent: QWidget | None = None,
+        *,
+        ledger: LedgerServices | None = None,
+    ) -> None:
         super().__init__(parent)
         self._registry = registry
         self._actor = actor
+        self._ledger = ledger
+        """Import and export of Excel ledgers; without it (tests, the self-test) their buttons are hidden."""
         self.model = OperatorTableModel(registry, self)
         self.dialog: QDialog | None = None
         """The add/edit or delete dialog while one is open (non-blocking, so the event loop keeps running)."""
@@ -420,6 +434,7 @@ class RegistryView(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        self._build_ledger_buttons(top)
         filters = QHBoxLayout()
         for widget in (
             self.subject_filter,
@@ -449,6 +464,26 @@ class RegistryView(QWidget):
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
+
+    def _build_ledger_buttons(self, row: QHBoxLayout) -> None:
+        """导入 (with 撤销上次导入 in its menu), 导出 and 下载导入模板."""
+        self.import_button = QToolButton(self)
+        self.import_button.setText(self.tr("Import\u2026"))
+        self.import_button.setToolTip(self.tr("Import operators and carriers from an Excel or CSV ledger"))
+        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.import_menu = QMenu(self.import_button)
+        self.undo_import_action = self.import_menu.addAction(self.tr("Undo last import\u2026"))
+        self.import_button.setMenu(self.import_menu)
+        self.export_button = QPushButton(self.tr("Export\u2026"), self)
+        self.export_button.setToolTip(self.tr("Export the register as an Excel ledger"))
+        self.template_button = QPushButton(self.tr("Download import template\u2026"), self)
+        for button in (self.import_button, self.export_button, self.template_button):
+            row.addWidget(button)
+            button.setVisible(self._ledger is not None)
+        self.import_button.clicked.connect(self.open_import_wizard)
+        self.undo_import_action.triggered.connect(self.undo_last_import)
+        self.export_button.clicked.connect(self.open_export_dialog)
+        self.template_button.clicked.connect(self.download_template)
 
     def _build_actions(self) -> None:
         def action(text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
@@ -590,6 +625,77 @@ class RegistryView(QWidget):
         dialog.accepted.connect(lambda: self._delete(operator_id, dialog.reason()))
         self._show_dialog(dialog)
 
+    # -- ledgers -------------------------------------------------------------------------------------------------
+    def open_import_wizard(self) -> None:
+        if self._ledger is None or self.dialog is not None:
+            return
+        wizard = LedgerImportWizard(self._ledger.importer, self._actor, self)
+        wizard.finished.connect(lambda _result: self._after_import(wizard))
+        self._show_dialog(wizard)
+
+    def _after_import(self, wizard: LedgerImportWizard) -> None:
+        if wizard.changed_register:
+            self.reload()
+
+    def open_export_dialog(self) -> None:
+        if self._ledger is None or self.dialog is not None:
+            return
+        self._show_dialog(LedgerExportDialog(self._ledger.exporter, self._actor, self))
+
+    def download_template(self) -> None:
+        if self._ledger is not None:
+            save_template(self._ledger.exporter, self)
+
+    def undo_last_import(self) -> None:
+        """Ask, then revert the newest import not yet undone."""
+        if self._ledger is None or self.dialog is not None:
+            return
+        last = self._ledger.importer.last_import()
+        if last is None:
+            self._message(self.tr("Nothing to undo"), self.tr("There is no import that can still be undone."))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Undo last import"),
+            self.tr(
+                "Undo the import of {file} (sheet {sheet}) made on {time} by {officer}? Its {new} new operators are "
+                "removed and its changes to {changed} operators are reverted."
+            ).format(
+                file=last.file_name,
+                sheet=last.sheet,
+                time=last.committed_at,
+                officer=last.officer_name,
+                new=last.new,
+                changed=last.changed,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(
+            lambda button: self._undo_import() if box.standardButton(button) == QMessageBox.StandardButton.Yes else None
+        )
+        self._show_dialog(box)
+
+    def _undo_import(self) -> None:
+        assert self._ledger is not None
+        importer = self._ledger.importer
+        try:
+            result = run_with_progress(
+                self, self.tr("Undoing the import\u2026"), lambda p: importer.undo_last(self._actor(), p)
+            )
+        except Exception as exc:
+            explain_failure(self, exc)
+            return
+        if result is not None:
+            self.reload()
+            self._message(
+                self.tr("Import undone"),
+                self.tr("The import of {file} was undone: the register is as it was before.").format(
+                    file=result.file_name
+                ),
+            )
+
     # -- events --------------------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
@@ -713,8 +819,8 @@ class RegistryView(QWidget):
         if not searching and self.current_filter() == OperatorFilter() and self._registry.count() == 0:
             self.empty_label.setText(
                 self.tr(
-                    "The register has no operators yet. Click \u201cAdd\u201d to add one, or import them from "
-                    "Excel (coming soon)."
+                    "The register has no operators yet. Click \u201cAdd\u201d to add one, or \u201cImport\u201d "
+                    "to bring them in from an Excel ledger."
                 )
             )
             self.empty_add_button.show()

@@ -7,6 +7,7 @@ so ``localdb.migrate`` hands the live connection over in ``config.attributes["co
 from alembic import context
 
 import localdb.inspection_models  # noqa: F401  (registers the inspection tables on Base.metadata)
+import localdb.sync_models as _sync_tables  # noqa: F401  (registers the sync tables on Base.metadata)
 from localdb.models import Base
 
 connection = context.config.attributes["connection"]

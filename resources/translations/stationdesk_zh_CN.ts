@@ -21,6 +21,17 @@
     </message>
   </context>
   <context>
+    <name>ChartsDailyChart</name>
+    <message>
+      <source>Inspections finalized</source>
+      <translation>定稿检查数</translation>
+    </message>
+    <message>
+      <source>Problems found</source>
+      <translation>发现问题数</translation>
+    </message>
+  </context>
+  <context>
     <name>Cli</name>
     <message>
       <source>--operators must be at least 1.</source>
@@ -110,6 +121,120 @@
       <source>Note: the register has changed since the draw ({added} candidates added, {removed} removed); the draw is checked against the pool stored with it.</source>
       <translation>提示：抽取后台账已有变化（新增 {added} 户、减少 {removed} 户）；核验依据的是抽取时保存的名录库。</translation>
     </message>
+    <message>
+      <source>rejected</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <source>--month must look like 2024-05, not {month}.</source>
+      <translation>--month 应写成 2024-05 这样的格式，而不是 {month}。</translation>
+    </message>
+    <message>
+      <source>The export “{kind}” is not available yet: it needs inspection records, which this version of StationDesk does not keep yet. Nothing was written.</source>
+      <translation>暂不能导出“{kind}”：它需要检查记录，本版本的基层监管工作台尚未保存检查记录。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>command line</source>
+      <translation>命令行</translation>
+    </message>
+    <message>
+      <source>There is no active officer named {name}.</source>
+      <translation>没有名为 {name} 的在岗执法人员。</translation>
+    </message>
+    <message>
+      <source>Row {row} ({status}): {message}</source>
+      <translation>第 {row} 行（{status}）：{message}</translation>
+    </message>
+    <message>
+      <source>Row {row}, column {column} {label} ({status}): {message}</source>
+      <translation>第 {row} 行 {column} 列 {label}（{status}）：{message}</translation>
+    </message>
+    <message>
+      <source>{file}, sheet {sheet}: {new} new, {changed} changed, {unchanged} unchanged, {conflicts} conflicting, {rejected} rejected, {warnings} with warnings.</source>
+      <translation>{file}，工作表 {sheet}：新增 {new} 户，变更 {changed} 户，无变化 {unchanged} 户，冲突 {conflicts} 户，拒绝 {rejected} 户，有警告 {warnings} 户。</translation>
+    </message>
+    <message>
+      <source>… and {count} more problems; write them all with --error-report FILE.</source>
+      <translation>……另有 {count} 个问题；可用 --error-report 文件名 导出全部问题。</translation>
+    </message>
+    <message>
+      <source>The error report lists {count} rows: {path}</source>
+      <translation>问题报告共列出 {count} 行：{path}</translation>
+    </message>
+    <message>
+      <source>Dry run: nothing was changed.</source>
+      <translation>仅预览：未作任何更改。</translation>
+    </message>
+    <message>
+      <source>Nothing to import: the register already holds everything that can be.</source>
+      <translation>没有可导入的内容：能导入的信息台账中都已有。</translation>
+    </message>
+    <message>
+      <source>Imported: {new} new and {changed} changed operators, {carriers} carriers added. The import can be undone in the register view (Undo last import).</source>
+      <translation>已导入：新增 {new} 户、变更 {changed} 户经营主体，新增载体 {carriers} 个。可在经营主体台账页面撤销本次导入（“撤销上次导入”）。</translation>
+    </message>
+    <message>
+      <source>Exported {rows} rows ({operators} operators) to {path}.</source>
+      <translation>已导出 {rows} 行（{operators} 户经营主体）到 {path}。</translation>
+    </message>
+    <message>
+      <source>ID numbers and phone numbers are masked. Add --include-personal-data to export them in full (the export is then recorded in the audit log).</source>
+      <translation>身份证号和电话号码已脱敏。加 --include-personal-data 可导出完整号码（该次导出会记入操作日志）。</translation>
+    </message>
+    <message>
+      <source>Personal data is included; the export was recorded in the audit log.</source>
+      <translation>已包含个人信息；本次导出已记入操作日志。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>Confirm the import</source>
+      <translation>确认导入</translation>
+    </message>
+    <message>
+      <source>Import {new} new operators and the changes to {changed} operators from {file}? Everything is saved in one step, recorded in the change history with the file's name, and the import can be undone afterwards.</source>
+      <translation>从 {file} 导入 {new} 户新经营主体，并变更 {changed} 户经营主体的信息？所有内容一次保存，变更记录中注明文件名，导入后可以撤销。</translation>
+    </message>
+    <message>
+      <source>There is nothing to import: the register already holds everything that can be.</source>
+      <translation>没有可导入的内容：能导入的信息台账中都已有。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入……</translation>
+    </message>
+    <message>
+      <source>Import cancelled</source>
+      <translation>导入已取消</translation>
+    </message>
+    <message>
+      <source>The import was cancelled. Nothing was changed.</source>
+      <translation>导入已取消，未作任何更改。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DailyChart</name>
+    <message>
+      <source>Inspections finalized</source>
+      <translation>定稿检查数</translation>
+    </message>
+    <message>
+      <source>Problems found</source>
+      <translation>发现问题数</translation>
+    </message>
   </context>
   <context>
     <name>DeleteOperatorDialog</name>
@@ -136,6 +261,45 @@
     <message>
       <source>Reason for deletion (required):</source>
       <translation>删除原因（必填）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentWindow</name>
+    <message>
+      <source>This is how the document will be printed. Print it for the signatures, or save it as a PDF file to keep or send. Each page shows its number and the signature lines.</source>
+      <translation>以下为打印效果。可打印后请当事人和检查人员签名，也可保存为 PDF 文件存档或发送。每页均有页码和签名栏。</translation>
+    </message>
+    <message>
+      <source>Print preview…</source>
+      <translation>打印预览…</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>保存为 PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to {path}. Choose another folder (for example Documents) and try again.</source>
+      <translation>无法将 PDF 写入 {path}。请换一个文件夹（例如“文档”）后重试。</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <source>Saved {pages} pages to {path}.</source>
+      <translation>已保存 {pages} 页到 {path}。</translation>
     </message>
   </context>
   <context>
@@ -223,6 +387,673 @@
     <message>
       <source>Database error</source>
       <translation>数据库错误</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidencePanel</name>
+    <message>
+      <source>Evidence</source>
+      <translation>证据</translation>
+    </message>
+    <message>
+      <source>Ctrl+V pastes a screenshot: inside a checklist item it is attached to that item, elsewhere to the record. Files can also be dragged here.</source>
+      <translation>按 Ctrl+V 粘贴截图：光标在某检查事项内时附到该事项，否则附到整条记录。也可以把文件拖到这里。</translation>
+    </message>
+    <message>
+      <source>Paste screenshot</source>
+      <translation>粘贴截图</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>No evidence yet.</source>
+      <translation>尚无证据。</translation>
+    </message>
+    <message>
+      <source>Selected file</source>
+      <translation>所选文件</translation>
+    </message>
+    <message>
+      <source>Web address the evidence was taken from</source>
+      <translation>取证的网址</translation>
+    </message>
+    <message>
+      <source>What it shows</source>
+      <translation>证明的内容</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>另存副本…</translation>
+    </message>
+    <message>
+      <source>Save the original file (unchanged) to a folder.</source>
+      <translation>把原始文件（未经改动）保存到文件夹。</translation>
+    </message>
+    <message>
+      <source>Remove from record</source>
+      <translation>从记录中移除</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <translation>文件：</translation>
+    </message>
+    <message>
+      <source>Proves:</source>
+      <translation>证明事项：</translation>
+    </message>
+    <message>
+      <source>Captured:</source>
+      <translation>提取时间：</translation>
+    </message>
+    <message>
+      <source>Source:</source>
+      <translation>来源：</translation>
+    </message>
+    <message>
+      <source>Device / tool:</source>
+      <translation>设备、工具：</translation>
+    </message>
+    <message>
+      <source>Method:</source>
+      <translation>提取方法：</translation>
+    </message>
+    <message>
+      <source>Description:</source>
+      <translation>说明：</translation>
+    </message>
+    <message>
+      <source>SHA-256:</source>
+      <translation>SHA-256：</translation>
+    </message>
+    <message>
+      <source>SM3:</source>
+      <translation>SM3：</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilePage</name>
+    <message>
+      <source>Choose the ledger file</source>
+      <translation>选择台账文件</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (.xlsx, .xls) and CSV files saved by Excel or WPS can be imported. Nothing is changed until you confirm the preview.</source>
+      <translation>可导入 Excel 工作簿（.xlsx、.xls）以及 Excel 或 WPS 保存的 CSV 文件。确认预览之前不会更改任何数据。</translation>
+    </message>
+    <message>
+      <source>Path of the ledger file</source>
+      <translation>台账文件的路径</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览……</translation>
+    </message>
+    <message>
+      <source>Ledgers (*.xlsx *.xlsm *.xls *.csv *.txt);;All files (*)</source>
+      <translation>台账文件 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Checking the file…</source>
+      <translation>正在检查文件……</translation>
+    </message>
+    <message>
+      <source>Looking at the sheets…</source>
+      <translation>正在查看工作表……</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionDashboard</name>
+    <message>
+      <source>Today's work</source>
+      <translation>今日工作</translation>
+    </message>
+    <message>
+      <source>Drafts to finish</source>
+      <translation>待完成的草稿</translation>
+    </message>
+    <message>
+      <source>Tasks due within a week</source>
+      <translation>一周内到期的任务</translation>
+    </message>
+    <message>
+      <source>Overdue rectifications</source>
+      <translation>逾期未整改</translation>
+    </message>
+    <message>
+      <source>Rectifications due soon</source>
+      <translation>即将到期的整改</translation>
+    </message>
+    <message>
+      <source>Finalized, not yet uploaded</source>
+      <translation>已定稿未上传</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>Inspections finalized</source>
+      <translation>定稿检查数</translation>
+    </message>
+    <message>
+      <source>Problems found</source>
+      <translation>发现问题数</translation>
+    </message>
+    <message>
+      <source>Operators checked</source>
+      <translation>检查的经营主体数</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionEditor</name>
+    <message>
+      <source>← Back to the list</source>
+      <translation>← 返回列表</translation>
+    </message>
+    <message>
+      <source>Open the amendment</source>
+      <translation>打开更正后的记录</translation>
+    </message>
+    <message>
+      <source>Finalize…</source>
+      <translation>定稿…</translation>
+    </message>
+    <message>
+      <source>Check the record and finalize it. A finalized record can no longer be changed.</source>
+      <translation>检查记录是否完整并定稿。定稿后不能再修改。</translation>
+    </message>
+    <message>
+      <source>Amend…</source>
+      <translation>更正…</translation>
+    </message>
+    <message>
+      <source>Correct a finalized record: a new version is made with your reason; the original is kept.</source>
+      <translation>更正已定稿的记录：按您填写的理由生成新版本，原记录保留。</translation>
+    </message>
+    <message>
+      <source>Discard draft…</source>
+      <translation>放弃草稿…</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>打印 / PDF</translation>
+    </message>
+    <message>
+      <source>Inspection record ({title})</source>
+      <translation>检查记录（{title}）</translation>
+    </message>
+    <message>
+      <source>Electronic evidence record ({title})</source>
+      <translation>电子证据（{title}）</translation>
+    </message>
+    <message>
+      <source>Order to correct ({title})</source>
+      <translation>整改通知（{title}）</translation>
+    </message>
+    <message>
+      <source>Operator inspected</source>
+      <translation>检查对象</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Identifier:</source>
+      <translation>证照号码：</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>住所（经营场所）：</translation>
+    </message>
+    <message>
+      <source>Legal representative, phone:</source>
+      <translation>法定代表人、电话：</translation>
+    </message>
+    <message>
+      <source>The operator as a whole</source>
+      <translation>整个经营主体</translation>
+    </message>
+    <message>
+      <source>Shop / website inspected:</source>
+      <translation>检查的网店/网站：</translation>
+    </message>
+    <message>
+      <source>Kind of inspection:</source>
+      <translation>检查类别：</translation>
+    </message>
+    <message>
+      <source>{title} (version {version}, fingerprint {hash})</source>
+      <translation>{title}（第 {version} 版，校验值 {hash}）</translation>
+    </message>
+    <message>
+      <source>Checklist:</source>
+      <translation>检查表：</translation>
+    </message>
+    <message>
+      <source>(optional)</source>
+      <translation>（可选）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>{name} ({cert})</source>
+      <translation>{name}（{cert}）</translation>
+    </message>
+    <message>
+      <source>{name} (no certificate number)</source>
+      <translation>{name}（无执法证号）</translation>
+    </message>
+    <message>
+      <source>Officers, time and place</source>
+      <translation>检查人员、时间和地点</translation>
+    </message>
+    <message>
+      <source>Officers (at least two):</source>
+      <translation>检查人员（至少两名）：</translation>
+    </message>
+    <message>
+      <source>Recorder:</source>
+      <translation>记录人：</translation>
+    </message>
+    <message>
+      <source>Started:</source>
+      <translation>开始时间：</translation>
+    </message>
+    <message>
+      <source>Ended:</source>
+      <translation>结束时间：</translation>
+    </message>
+    <message>
+      <source>For online checks, where the check was done</source>
+      <translation>网络检查的，填写实施检查的地点</translation>
+    </message>
+    <message>
+      <source>Place:</source>
+      <translation>检查地点：</translation>
+    </message>
+    <message>
+      <source>Names and roles of the people present</source>
+      <translation>在场人员的姓名和身份</translation>
+    </message>
+    <message>
+      <source>People present:</source>
+      <translation>在场人员：</translation>
+    </message>
+    <message>
+      <source>Checklist items</source>
+      <translation>检查事项</translation>
+    </message>
+    <message>
+      <source>Methods, results and follow-up</source>
+      <translation>核查方式、检查结果和后续处置</translation>
+    </message>
+    <message>
+      <source>Methods:</source>
+      <translation>核查方式：</translation>
+    </message>
+    <message>
+      <source>Results:</source>
+      <translation>检查结果：</translation>
+    </message>
+    <message>
+      <source>Follow-up:</source>
+      <translation>后续处置：</translation>
+    </message>
+    <message>
+      <source>What the operator must do (printed on the order to correct), or the other measure</source>
+      <translation>当事人应当如何整改（印在责令改正通知书上），或其他处置措施</translation>
+    </message>
+    <message>
+      <source>Requirement / details:</source>
+      <translation>整改要求/说明：</translation>
+    </message>
+    <message>
+      <source>Rectify by:</source>
+      <translation>整改期限：</translation>
+    </message>
+    <message>
+      <source>The party's opinion and notes</source>
+      <translation>当事人意见和备注</translation>
+    </message>
+    <message>
+      <source>Party's opinion:</source>
+      <translation>当事人意见：</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>Describe the other measure (required)</source>
+      <translation>请说明其他处置措施（必填）</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the entry marked in red. What was saved before is kept.</source>
+      <translation>未保存：请更正标红的内容。之前已保存的内容不受影响。</translation>
+    </message>
+    <message>
+      <source>This record no longer exists (it was removed in another window).</source>
+      <translation>该记录已不存在（可能已在其他窗口删除）。</translation>
+    </message>
+    <message>
+      <source>✓ Saved automatically at {time}</source>
+      <translation>✓ 已自动保存 {time}</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
+      <source>task {number}</source>
+      <translation>任务 {number}</translation>
+    </message>
+    <message>
+      <source>This record amends an earlier finalized record. Reason: {reason}</source>
+      <translation>本记录是对已定稿记录的更正。理由：{reason}</translation>
+    </message>
+    <message>
+      <source>Re-inspection of an order to rectify: check the items found {value} again.</source>
+      <translation>整改复查：请重新检查原来“{value}”的事项。</translation>
+    </message>
+    <message>
+      <source>Finalized on {time} by {name}. The record can no longer be changed; use Amend to correct it.</source>
+      <translation>已于 {time} 由 {name} 定稿，不能再修改；如需更正请点“更正”。</translation>
+    </message>
+    <message>
+      <source>An amendment replaces this record.</source>
+      <translation>本记录已被更正记录取代。</translation>
+    </message>
+    <message>
+      <source>Read-only</source>
+      <translation>只读</translation>
+    </message>
+    <message>
+      <source>Changes are saved automatically</source>
+      <translation>修改会自动保存</translation>
+    </message>
+    <message>
+      <source>Correct the entries marked in red first: they could not be saved.</source>
+      <translation>请先更正标红的内容：这些内容未能保存。</translation>
+    </message>
+    <message>
+      <source>Finalize the record</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
+      <source>After finalizing, this record can no longer be changed; a correction then needs an amendment with a reason. Print the record for the signatures before or after finalizing. Finalize now?</source>
+      <translation>定稿后本记录不能再修改，如需更正只能另建更正记录并说明理由。签名用的笔录可在定稿前后打印。现在定稿吗？</translation>
+    </message>
+    <message>
+      <source>Finalize</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>暂不定稿</translation>
+    </message>
+    <message>
+      <source>Not finalized yet. Complete these {count} points (also marked next to their fields):</source>
+      <translation>尚不能定稿。请先完成以下 {count} 项（各项旁也有标注）：</translation>
+    </message>
+    <message>
+      <source>Finalized: the record is now read-only and sealed in the hash chain.</source>
+      <translation>已定稿：记录现为只读，并已封存入哈希链。</translation>
+    </message>
+    <message>
+      <source>An order to rectify is followed up on the Rectification page (deadline {date}).</source>
+      <translation>已在“整改”页建立整改跟踪（期限 {date}）。</translation>
+    </message>
+    <message>
+      <source>Every failed item now conforms: the rectification is closed.</source>
+      <translation>原不符合事项现已全部符合，整改已办结。</translation>
+    </message>
+    <message>
+      <source>The rectification deadline was extended by this re-inspection.</source>
+      <translation>本次复查已延长整改期限。</translation>
+    </message>
+    <message>
+      <source>Amend the record</source>
+      <translation>更正记录</translation>
+    </message>
+    <message>
+      <source>A new version of this record is made for the correction; the finalized original stays unchanged and is marked as replaced once the amendment is finalized.</source>
+      <translation>将为更正生成本记录的新版本；已定稿的原记录保持不变，更正记录定稿后原记录标为已被取代。</translation>
+    </message>
+    <message>
+      <source>For example: wrong certificate number of an officer</source>
+      <translation>例如：检查人员执法证号填写错误</translation>
+    </message>
+    <message>
+      <source>Start the amendment</source>
+      <translation>开始更正</translation>
+    </message>
+    <message>
+      <source>Discard the draft</source>
+      <translation>放弃草稿</translation>
+    </message>
+    <message>
+      <source>The draft is kept in the change history but no longer listed. Evidence only it used is removed.</source>
+      <translation>草稿保留在修改记录中，但不再列出；仅该草稿使用的证据文件将被删除。</translation>
+    </message>
+    <message>
+      <source>For example: started twice by mistake</source>
+      <translation>例如：误建了两次</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Whole record</source>
+      <translation>整条记录</translation>
+    </message>
+    <message>
+      <source>File missing or damaged</source>
+      <translation>文件缺失或损坏</translation>
+    </message>
+    <message>
+      <source>The whole record</source>
+      <translation>整条记录</translation>
+    </message>
+    <message>
+      <source>{name} was not added: see the message under Evidence.</source>
+      <translation>{name} 未添加：请看“证据”下的说明。</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no picture. Take a screenshot first (for example Win+Shift+S, or the Print Screen key), then press Ctrl+V here.</source>
+      <translation>剪贴板里没有图片。请先截图（例如按 Win+Shift+S 或 PrintScreen 键），再在这里按 Ctrl+V。</translation>
+    </message>
+    <message>
+      <source>screenshot-{time}.png</source>
+      <translation>截图-{time}.png</translation>
+    </message>
+    <message>
+      <source>✓ Evidence saved at {time}</source>
+      <translation>✓ 证据已保存 {time}</translation>
+    </message>
+    <message>
+      <source>Add evidence files</source>
+      <translation>添加证据文件</translation>
+    </message>
+    <message>
+      <source>Evidence (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;All files (*)</source>
+      <translation>证据文件 (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Save a copy of the evidence</source>
+      <translation>另存证据副本</translation>
+    </message>
+    <message>
+      <source>The copy could not be written ({detail}). Choose another folder.</source>
+      <translation>副本未能写入（{detail}）。请换一个文件夹。</translation>
+    </message>
+    <message>
+      <source>picture-{time}.png</source>
+      <translation>图片-{time}.png</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionTables</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Discarded</source>
+      <translation>已放弃</translation>
+    </message>
+    <message>
+      <source>Amendment (draft)</source>
+      <translation>更正稿（草稿）</translation>
+    </message>
+    <message>
+      <source>Finalized, superseded by an amendment</source>
+      <translation>已定稿，已被更正</translation>
+    </message>
+    <message>
+      <source>Finalized amendment</source>
+      <translation>已定稿的更正记录</translation>
+    </message>
+    <message>
+      <source>Uploaded</source>
+      <translation>已上传</translation>
+    </message>
+    <message>
+      <source>Not uploaded yet</source>
+      <translation>未上传</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>经营主体</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>证照号码</translation>
+    </message>
+    <message>
+      <source>Shop / website</source>
+      <translation>网店/网站</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Officers</source>
+      <translation>检查人员</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <source>Upload</source>
+      <translation>上传</translation>
+    </message>
+    <message>
+      <source>{done} of {total}</source>
+      <translation>{done} / {total}</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>检查表</translation>
+    </message>
+    <message>
+      <source>{title} (version {version})</source>
+      <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Finalized</source>
+      <translation>已定稿</translation>
+    </message>
+    <message>
+      <source>Not classified</source>
+      <translation>未分类</translation>
+    </message>
+    <message>
+      <source>Not started</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Stratum</source>
+      <translation>抽取层级</translation>
+    </message>
+    <message>
+      <source>Assign officers in the record (conflict of interest)</source>
+      <translation>需在检查记录中指定人员（回避）</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>{days} days overdue</source>
+      <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+      <source>Due today</source>
+      <translation>今天到期</translation>
+    </message>
+    <message>
+      <source>{days} days left</source>
+      <translation>还剩 {days} 天</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改期限</translation>
+    </message>
+    <message>
+      <source>Time left</source>
+      <translation>剩余时间</translation>
+    </message>
+    <message>
+      <source>Extended</source>
+      <translation>延期次数</translation>
+    </message>
+    <message>
+      <source>Requirement</source>
+      <translation>整改要求</translation>
     </message>
   </context>
   <context>
@@ -333,461 +1164,755 @@
     </message>
   </context>
   <context>
+    <name>InspectionsView</name>
+    <message>
+      <source>{name} ({cert})</source>
+      <translation>{name}（{cert}）</translation>
+    </message>
+    <message>
+      <source>{name} (no certificate number)</source>
+      <translation>{name}（无执法证号）</translation>
+    </message>
+    <message>
+      <source>Inspection records</source>
+      <translation>检查记录</translation>
+    </message>
+    <message>
+      <source>Random inspection tasks</source>
+      <translation>双随机抽查任务</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemRow</name>
+    <message>
+      <source>{law} {article}</source>
+      <translation>《{law}》{article}</translation>
+    </message>
+    <message>
+      <source>Evidence required when the answer is {value}.</source>
+      <translation>答“{value}”时须附证据。</translation>
+    </message>
+    <message>
+      <source>A number, for example 3</source>
+      <translation>数字，例如 3</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>检查情况</translation>
+    </message>
+    <message>
+      <source>Note: what was seen, where</source>
+      <translation>说明：看到了什么、在哪里</translation>
+    </message>
+    <message>
+      <source>Paste screenshot</source>
+      <translation>粘贴截图</translation>
+    </message>
+    <message>
+      <source>Attach the picture on the clipboard to this item (or press Ctrl+V inside this item).</source>
+      <translation>把剪贴板中的图片附到本事项（也可在本事项内按 Ctrl+V）。</translation>
+    </message>
+    <message>
+      <source>Add file…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Attach screenshots, PDF files or recordings to this item.</source>
+      <translation>把截图、PDF 文件或录屏附到本事项。</translation>
+    </message>
+    <message>
+      <source>Found {value} at the inspection being re-checked: check it again.</source>
+      <translation>被复查的检查中此项为“{value}”，请重新检查。</translation>
+    </message>
+    <message>
+      <source>Then: {note}</source>
+      <translation>当时情况：{note}</translation>
+    </message>
+    <message>
+      <source>{count} evidence file(s)</source>
+      <translation>证据 {count} 个</translation>
+    </message>
+    <message>
+      <source>No evidence yet</source>
+      <translation>尚未附证据</translation>
+    </message>
+  </context>
+  <context>
     <name>Ledger</name>
     <message>
       <source>The ledger cannot be imported</source>
-      <translation type="unfinished" />
+      <translation>台账无法导入</translation>
     </message>
     <message>
       <source>Cannot open the file</source>
-      <translation type="unfinished" />
+      <translation>无法打开文件</translation>
     </message>
     <message>
       <source>The file {file} cannot be opened ({detail}). Check that it exists and is not open in another program, then try again. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>无法打开文件 {file}（{detail}）。请确认文件存在且未被其他程序占用，然后重试。未作任何更改。</translation>
     </message>
     <message>
       <source>The file is empty</source>
-      <translation type="unfinished" />
+      <translation>文件是空的</translation>
     </message>
     <message>
       <source>The file {file} is empty (0 bytes). Choose the ledger file itself. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 是空的（0 字节）。请选择台账文件本身。未作任何更改。</translation>
     </message>
     <message>
       <source>Not a spreadsheet</source>
-      <translation type="unfinished" />
+      <translation>不是表格文件</translation>
     </message>
     <message>
       <source>The file {file} is not an Excel or CSV ledger: {kind}. Open it in the program it belongs to; if it holds a table, copy the table into Excel or WPS, save it as .xlsx and import that file. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 不是 Excel 或 CSV 台账：{kind}。请用对应的程序打开它；如果其中有表格，请把表格复制到 Excel 或 WPS，另存为 .xlsx 后再导入。未作任何更改。</translation>
     </message>
     <message>
       <source>it is a Word document</source>
-      <translation type="unfinished" />
+      <translation>这是一个 Word 文档</translation>
     </message>
     <message>
       <source>it is a PowerPoint presentation</source>
-      <translation type="unfinished" />
+      <translation>这是一个 PowerPoint 演示文稿</translation>
     </message>
     <message>
       <source>it is a PDF document</source>
-      <translation type="unfinished" />
+      <translation>这是一个 PDF 文档</translation>
     </message>
     <message>
       <source>it is a picture</source>
-      <translation type="unfinished" />
+      <translation>这是一张图片</translation>
     </message>
     <message>
       <source>it is a compressed archive (zip, rar, 7z) — unpack it first</source>
-      <translation type="unfinished" />
+      <translation>这是一个压缩包（zip、rar、7z），请先解压</translation>
     </message>
     <message>
       <source>it is a web page saved with a spreadsheet name</source>
-      <translation type="unfinished" />
+      <translation>这是一个以表格文件名保存的网页</translation>
     </message>
     <message>
       <source>it is an OpenDocument spreadsheet (.ods) — save it as .xlsx in WPS or Excel</source>
-      <translation type="unfinished" />
+      <translation>这是 OpenDocument 表格（.ods），请在 WPS 或 Excel 中另存为 .xlsx</translation>
     </message>
     <message>
       <source>it is an Excel 2003 XML spreadsheet — save it as .xlsx in Excel</source>
-      <translation type="unfinished" />
+      <translation>这是 Excel 2003 XML 表格，请在 Excel 中另存为 .xlsx</translation>
     </message>
     <message>
       <source>its content is not a table StationDesk can read</source>
-      <translation type="unfinished" />
+      <translation>其内容不是基层监管工作台能读取的表格</translation>
     </message>
     <message>
       <source>The workbook is password-protected</source>
-      <translation type="unfinished" />
+      <translation>工作簿设有密码</translation>
     </message>
     <message>
       <source>The file {file} is protected with a password, so its contents cannot be read. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it and import it again. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 设有打开密码，无法读取其内容。请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后重新导入。未作任何更改。</translation>
     </message>
     <message>
       <source>The workbook is damaged</source>
-      <translation type="unfinished" />
+      <translation>工作簿已损坏</translation>
     </message>
     <message>
       <source>The file {file} looks like a spreadsheet but cannot be read ({detail}). Open it in Excel or WPS, save it again as .xlsx, and import the saved copy. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 看起来是表格文件，但无法读取（{detail}）。请在 Excel 或 WPS 中打开并重新另存为 .xlsx，再导入保存后的文件。未作任何更改。</translation>
     </message>
     <message>
       <source>The workbook is suspiciously large</source>
-      <translation type="unfinished" />
+      <translation>工作簿解压后异常庞大</translation>
     </message>
     <message>
       <source>The file {file} unpacks to {size} MB ({part}), far more than any ledger needs, so it was not read: it may be damaged or built to exhaust the computer's memory. Nothing was changed. If the ledger is genuine, split it into several smaller files.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 解压后达 {size} MB（{part}），远超任何台账的正常大小，因此未读取：文件可能已损坏，或被故意制作来耗尽电脑内存。未作任何更改。如确为正常台账，请拆分为几个较小的文件。</translation>
     </message>
     <message>
       <source>The file is too large</source>
-      <translation type="unfinished" />
+      <translation>文件过大</translation>
     </message>
     <message>
       <source>The file {file} is {size} MB; at most {limit} MB can be imported at once. Split the ledger into several files. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 大小为 {size} MB；一次最多可导入 {limit} MB。请把台账拆分为几个文件。未作任何更改。</translation>
     </message>
     <message>
       <source>The sheet is too large</source>
-      <translation type="unfinished" />
+      <translation>工作表过大</translation>
     </message>
     <message>
       <source>Sheet {sheet} of {file} reaches row {rows} and column {column}; at most {limit} rows and {cells} cells can be imported at once. Delete empty rows and columns below and to the right of the table, or split the ledger into several files (for example by township). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>{file} 的工作表 {sheet} 延伸到第 {rows} 行、第 {column} 列；一次最多可导入 {limit} 行、{cells} 个单元格。请删除表格下方和右侧的空行空列，或把台账拆分为几个文件（例如按乡镇）。未作任何更改。</translation>
     </message>
     <message>
       <source>No sheet to import</source>
-      <translation type="unfinished" />
+      <translation>没有可导入的工作表</translation>
     </message>
     <message>
       <source>The file {file} has no visible sheet with data (hidden sheets are not imported). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 中没有含数据的可见工作表（隐藏的工作表不导入）。未作任何更改。</translation>
     </message>
     <message>
       <source>Sheet not found</source>
-      <translation type="unfinished" />
+      <translation>找不到工作表</translation>
     </message>
     <message>
       <source>The file {file} has no sheet named {sheet}. Its sheets are: {sheets}. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 中没有名为 {sheet} 的工作表。其中的工作表有：{sheets}。未作任何更改。</translation>
     </message>
     <message>
       <source>Choose a sheet</source>
-      <translation type="unfinished" />
+      <translation>请选择工作表</translation>
     </message>
     <message>
       <source>The file {file} has several sheets that look like ledgers: {sheets}. Say which one to import (on the command line with --sheet NAME). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 中有多个像台账的工作表：{sheets}。请指定要导入哪一个（命令行中用 --sheet 工作表名）。未作任何更改。</translation>
     </message>
     <message>
       <source>No header row found</source>
-      <translation type="unfinished" />
+      <translation>找不到表头</translation>
     </message>
     <message>
       <source>No header row was recognised in sheet {sheet} of {file}: none of its first {rows} rows names at least two known columns such as 主体名称 and 统一社会信用代码. The first row with text (row {row}) reads: {sample}. Add a header row with the column names, or assign the columns by hand in the import wizard. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>在 {file} 的工作表 {sheet} 中找不到表头：前 {rows} 行中没有一行包含至少两个可识别的列名（如 主体名称、统一社会信用代码）。第一个有文字的行（第 {row} 行）内容为：{sample}。请加上写有列名的表头行，或在导入向导中手动指定各列。未作任何更改。</translation>
     </message>
     <message>
       <source>The sheet is empty</source>
-      <translation type="unfinished" />
+      <translation>工作表是空的</translation>
     </message>
     <message>
       <source>Sheet {sheet} of {file} holds no data. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>{file} 的工作表 {sheet} 中没有数据。未作任何更改。</translation>
     </message>
     <message>
       <source>The name column is missing</source>
-      <translation type="unfinished" />
+      <translation>缺少名称列</translation>
     </message>
     <message>
       <source>In sheet {sheet} of {file}, no column is assigned to the operator's name (主体名称). Assign one in the import wizard, or rename the column header. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>{file} 的工作表 {sheet} 中没有任何一列对应经营主体名称（主体名称）。请在导入向导中指定，或修改该列的表头。未作任何更改。</translation>
     </message>
     <message>
       <source>A field is assigned twice</source>
-      <translation type="unfinished" />
+      <translation>同一字段对应了多列</translation>
     </message>
     <message>
       <source>Columns {columns} of sheet {sheet} are all assigned to the same field ({field}). Assign each field to one column only. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>工作表 {sheet} 的第 {columns} 列都对应同一字段（{field}）。每个字段只能对应一列。未作任何更改。</translation>
     </message>
     <message>
       <source>Unknown text encoding</source>
-      <translation type="unfinished" />
+      <translation>无法识别的文字编码</translation>
     </message>
     <message>
       <source>The file {file} is neither UTF-8 nor GBK/GB18030 text (the problem is near byte {offset}). Open it in Excel or WPS and save it as .xlsx or as “CSV UTF-8”. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>文件 {file} 既不是 UTF-8 也不是 GBK/GB18030 编码的文本（问题出现在第 {offset} 字节附近）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或“CSV UTF-8”。未作任何更改。</translation>
     </message>
     <message>
       <source>No station yet</source>
-      <translation type="unfinished" />
+      <translation>尚未建立本所</translation>
     </message>
     <message>
       <source>The database holds no station yet. Start StationDesk once and create the station (or the demo station) before importing. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>数据库中尚未建立本所。请先启动一次基层监管工作台并建立本所（或演示所），再进行导入。未作任何更改。</translation>
     </message>
     <message>
       <source>The register changed</source>
-      <translation type="unfinished" />
+      <translation>台账已发生变化</translation>
     </message>
     <message>
       <source>The register was changed after the preview of {file} was made (perhaps in another window). Nothing was imported. Make the preview again and confirm it.</source>
-      <translation type="unfinished" />
+      <translation>生成 {file} 的预览之后，台账又发生了变化（可能是在另一个窗口中修改的）。未导入任何内容。请重新生成预览并确认。</translation>
     </message>
     <message>
       <source>Nothing to undo</source>
-      <translation type="unfinished" />
+      <translation>没有可撤销的导入</translation>
     </message>
     <message>
       <source>There is no import that can still be undone. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>没有仍可撤销的导入。未作任何更改。</translation>
     </message>
     <message>
       <source>The import cannot be undone</source>
-      <translation type="unfinished" />
+      <translation>无法撤销该次导入</translation>
     </message>
     <message>
       <source>{count} records imported from {file} were changed after the import (edited, deleted or synchronised). Undoing it would overwrite those changes, so nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>从 {file} 导入的记录中有 {count} 条在导入后又被修改（编辑、删除或同步）。撤销会覆盖这些修改，因此未作任何更改。</translation>
     </message>
     <message>
       <source>Cannot write the file</source>
-      <translation type="unfinished" />
+      <translation>无法写入文件</translation>
     </message>
     <message>
       <source>The file {file} cannot be written ({detail}). If it is open in Excel or WPS, close it, or choose another folder. Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>无法写入文件 {file}（{detail}）。如果它正在 Excel 或 WPS 中打开，请先关闭，或另选一个文件夹。未作任何更改。</translation>
     </message>
     <message>
       <source>Imported from {file}, sheet {sheet}, row {rows}</source>
-      <translation type="unfinished" />
+      <translation>导入自 {file}，工作表 {sheet}，第 {rows} 行</translation>
     </message>
     <message>
       <source>Imported from {file}, sheet {sheet}, row {rows}: the code is kept as the ledger prints it although its check character does not match</source>
-      <translation type="unfinished" />
+      <translation>导入自 {file}，工作表 {sheet}，第 {rows} 行：校验码不符，但按台账所载原样保存</translation>
     </message>
     <message>
       <source>Import of {file} (sheet {sheet}): {new} new, {changed} changed, {unchanged} unchanged</source>
-      <translation type="unfinished" />
+      <translation>导入 {file}（工作表 {sheet}）：新增 {new} 户，变更 {changed} 户，无变化 {unchanged} 户</translation>
     </message>
     <message>
       <source>Import of {file} undone</source>
-      <translation type="unfinished" />
+      <translation>撤销导入 {file}</translation>
     </message>
     <message>
       <source>Problems in {file}, sheet {sheet}: {count} rows</source>
-      <translation type="unfinished" />
+      <translation>{file} 工作表 {sheet} 的问题行：共 {count} 行</translation>
     </message>
     <message>
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <source>Row in the ledger</source>
-      <translation type="unfinished" />
+      <translation>台账行号</translation>
     </message>
     <message>
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>处理结果</translation>
     </message>
     <message>
       <source>not imported (error)</source>
-      <translation type="unfinished" />
+      <translation>未导入（错误）</translation>
     </message>
     <message>
       <source>not imported (conflict)</source>
-      <translation type="unfinished" />
+      <translation>未导入（冲突）</translation>
     </message>
     <message>
       <source>imported with a warning</source>
-      <translation type="unfinished" />
+      <translation>已导入（有警告）</translation>
     </message>
     <message>
       <source>unchanged, with a warning</source>
-      <translation type="unfinished" />
+      <translation>无变化（有警告）</translation>
     </message>
     <message>
       <source>{station} register of operators (exported {date})</source>
-      <translation type="unfinished" />
+      <translation>{station}经营主体台账（{date}导出）</translation>
     </message>
     <message>
       <source>{station} register of operators (exported {date}; ID and phone numbers masked)</source>
-      <translation type="unfinished" />
+      <translation>{station}经营主体台账（{date}导出，身份证号和电话已脱敏）</translation>
     </message>
     <message>
       <source>Register</source>
-      <translation type="unfinished" />
+      <translation>经营主体台账</translation>
     </message>
     <message>
       <source>Import template of the register of operators</source>
-      <translation type="unfinished" />
+      <translation>经营主体台账导入模板</translation>
     </message>
     <message>
       <source>How to fill in</source>
-      <translation type="unfinished" />
+      <translation>填表说明</translation>
     </message>
     <message>
       <source>One row per online carrier (shop, website, account); repeat the operator's columns.</source>
-      <translation type="unfinished" />
+      <translation>每个网络经营载体（网店、网站、账号）填一行；同一经营主体的各列重复填写。</translation>
     </message>
     <message>
       <source>An operator without carriers takes one row with the carrier columns left empty.</source>
-      <translation type="unfinished" />
+      <translation>没有载体的经营主体填一行，载体各列留空。</translation>
     </message>
     <message>
       <source>Enterprises, individual businesses and cooperatives need their unified social credit code (or registration number); natural persons their ID number or at least a phone number.</source>
-      <translation type="unfinished" />
+      <translation>企业、个体工商户和农民专业合作社须填写统一社会信用代码（或注册号）；自然人须填写身份证号，至少要填联系电话。</translation>
     </message>
     <message>
       <source>Format code and phone columns as text, or Excel may damage long numbers.</source>
-      <translation type="unfinished" />
+      <translation>请把代码列和电话列设置为文本格式，否则 Excel 可能损坏较长的数字。</translation>
     </message>
     <message>
       <source>Write dates like 2024-05-01; choose the other values from the dropdown lists.</source>
-      <translation type="unfinished" />
+      <translation>日期请写成 2024-05-01 的格式；其他取值请从下拉列表中选择。</translation>
     </message>
     <message>
       <source>Empty cells never erase what the register already holds.</source>
-      <translation type="unfinished" />
+      <translation>空白单元格不会清除台账中已有的信息。</translation>
     </message>
     <message>
       <source>Exported the register with personal data (ID and phone numbers) to {file}</source>
-      <translation type="unfinished" />
+      <translation>导出含个人信息（身份证号和电话号码）的经营主体台账到 {file}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerExport</name>
+    <message>
+      <source>Register of operators with carriers</source>
+      <translation>经营主体台账（含载体）</translation>
+    </message>
+    <message>
+      <source>Inspection records (not available yet)</source>
+      <translation>检查记录（暂不可用）</translation>
+    </message>
+    <message>
+      <source>Inspection results for publication (not available yet)</source>
+      <translation>抽查结果公示（暂不可用）</translation>
+    </message>
+    <message>
+      <source>Rectification ledger (not available yet)</source>
+      <translation>整改台账（暂不可用）</translation>
+    </message>
+    <message>
+      <source>Random draw record (not available yet)</source>
+      <translation>随机抽取记录（暂不可用）</translation>
+    </message>
+    <message>
+      <source>Monthly statistics (not available yet)</source>
+      <translation>月度统计报表（暂不可用）</translation>
+    </message>
+    <message>
+      <source>{rows} rows ({operators} operators) were written to {path}.</source>
+      <translation>已将 {rows} 行（{operators} 户经营主体）写入 {path}。</translation>
+    </message>
+    <message>
+      <source>ID numbers and phone numbers are masked.</source>
+      <translation>身份证号和电话号码已脱敏。</translation>
+    </message>
+    <message>
+      <source>Personal data is included; the export was recorded in the audit log.</source>
+      <translation>已包含个人信息；本次导出已记入操作日志。</translation>
+    </message>
+    <message>
+      <source>import template</source>
+      <translation>导入模板</translation>
+    </message>
+    <message>
+      <source>Save the import template</source>
+      <translation>保存导入模板</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Template saved</source>
+      <translation>模板已保存</translation>
+    </message>
+    <message>
+      <source>The import template was saved to {path}. Fill in one row per carrier, then import it with “Import”.</source>
+      <translation>导入模板已保存到 {path}。每个载体填一行，填好后用“导入”导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerExportDialog</name>
+    <message>
+      <source>Export a ledger</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <source>register of operators</source>
+      <translation>经营主体台账</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览……</translation>
+    </message>
+    <message>
+      <source>Include personal data (full ID numbers and phone numbers)</source>
+      <translation>包含个人信息（完整的身份证号和电话号码）</translation>
+    </message>
+    <message>
+      <source>Without this, ID numbers and phone numbers are masked (110105********002X, 138****8000). With it, the export is recorded in the audit log under your name; keep the file safe.</source>
+      <translation>不勾选时，身份证号和电话号码将脱敏（如 110105********002X、138****8000）。勾选后，本次导出将以您的名义记入操作日志；请妥善保管导出文件。</translation>
+    </message>
+    <message>
+      <source>Ledger:</source>
+      <translation>台账：</translation>
+    </message>
+    <message>
+      <source>Save as:</source>
+      <translation>保存为：</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出……</translation>
+    </message>
+    <message>
+      <source>Export finished</source>
+      <translation>导出完成</translation>
     </message>
   </context>
   <context>
     <name>LedgerField</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished">名称</translation>
+      <translation>名称</translation>
     </message>
     <message>
       <source>Subject type</source>
-      <translation type="unfinished">主体类型</translation>
+      <translation>主体类型</translation>
     </message>
     <message>
       <source>Identifier type</source>
-      <translation type="unfinished">证照类型</translation>
+      <translation>证照类型</translation>
     </message>
     <message>
       <source>Identifier (any kind)</source>
-      <translation type="unfinished" />
+      <translation>证照号码（任意类型）</translation>
     </message>
     <message>
       <source>Unified social credit code</source>
-      <translation type="unfinished">统一社会信用代码</translation>
+      <translation>统一社会信用代码</translation>
     </message>
     <message>
       <source>Registration number</source>
-      <translation type="unfinished">注册号</translation>
+      <translation>注册号</translation>
     </message>
     <message>
       <source>Organisation code</source>
-      <translation type="unfinished">组织机构代码</translation>
+      <translation>组织机构代码</translation>
     </message>
     <message>
       <source>Resident ID number</source>
-      <translation type="unfinished">身份证号码</translation>
+      <translation>身份证号</translation>
     </message>
     <message>
       <source>Legal representative / operator</source>
-      <translation type="unfinished">法定代表人/经营者</translation>
+      <translation>法定代表人（负责人）</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished">联系电话</translation>
+      <translation>联系电话</translation>
     </message>
     <message>
       <source>Registered address</source>
-      <translation type="unfinished">住所（登记地址）</translation>
+      <translation>注册地址</translation>
     </message>
     <message>
       <source>Business address</source>
-      <translation type="unfinished">经营地址</translation>
+      <translation>经营地址</translation>
     </message>
     <message>
       <source>Business scope</source>
-      <translation type="unfinished">经营范围</translation>
+      <translation>经营范围</translation>
     </message>
     <message>
       <source>Founding date</source>
-      <translation type="unfinished">成立日期</translation>
+      <translation>成立日期</translation>
     </message>
     <message>
       <source>Registration status</source>
-      <translation type="unfinished">登记状态</translation>
+      <translation>登记状态</translation>
     </message>
     <message>
       <source>Registering authority</source>
-      <translation type="unfinished">登记机关</translation>
+      <translation>登记机关</translation>
     </message>
     <message>
       <source>Credit risk class</source>
-      <translation type="unfinished">信用风险分类</translation>
+      <translation>信用风险分类</translation>
     </message>
     <message>
       <source>Abnormal-operation list</source>
-      <translation type="unfinished">经营异常名录</translation>
+      <translation>经营异常名录</translation>
     </message>
     <message>
       <source>Reason for the abnormal-operation listing</source>
-      <translation type="unfinished">列入经营异常名录原因</translation>
+      <translation>列入经营异常名录原因</translation>
     </message>
     <message>
       <source>Date of the abnormal-operation listing</source>
-      <translation type="unfinished">列入经营异常名录日期</translation>
+      <translation>列入经营异常名录日期</translation>
     </message>
     <message>
       <source>Serious-violation list</source>
-      <translation type="unfinished">严重违法失信名单</translation>
+      <translation>严重违法失信名单</translation>
     </message>
     <message>
       <source>Reason for the serious-violation listing</source>
-      <translation type="unfinished">列入严重违法失信名单原因</translation>
+      <translation>列入严重违法失信名单原因</translation>
     </message>
     <message>
       <source>Date of the serious-violation listing</source>
-      <translation type="unfinished">列入严重违法失信名单日期</translation>
+      <translation>列入严重违法失信名单日期</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished">备注</translation>
+      <translation>备注</translation>
     </message>
     <message>
       <source>Carrier kind</source>
-      <translation type="unfinished" />
+      <translation>载体类型</translation>
     </message>
     <message>
       <source>Platform</source>
-      <translation type="unfinished">平台</translation>
+      <translation>平台</translation>
     </message>
     <message>
       <source>Shop name</source>
-      <translation type="unfinished">店铺名称</translation>
+      <translation>店铺名称</translation>
     </message>
     <message>
       <source>Shop ID</source>
-      <translation type="unfinished">店铺编号</translation>
+      <translation>店铺ID</translation>
     </message>
     <message>
       <source>Web address</source>
-      <translation type="unfinished">网址</translation>
+      <translation>网址</translation>
     </message>
     <message>
       <source>ICP filing number</source>
-      <translation type="unfinished" />
+      <translation>ICP备案号</translation>
     </message>
     <message>
       <source>Licence display</source>
-      <translation type="unfinished">亮照情况</translation>
+      <translation>亮照情况</translation>
     </message>
     <message>
       <source>First seen</source>
-      <translation type="unfinished">首次发现</translation>
+      <translation>首次发现日期</translation>
     </message>
     <message>
       <source>Last verified</source>
-      <translation type="unfinished">最近核查</translation>
+      <translation>最近核查日期</translation>
     </message>
     <message>
       <source>Carrier status</source>
-      <translation type="unfinished" />
+      <translation>载体状态</translation>
     </message>
     <message>
       <source>WeChat official account</source>
-      <translation type="unfinished">微信公众号</translation>
+      <translation>微信公众号</translation>
     </message>
     <message>
       <source>App names</source>
-      <translation type="unfinished" />
+      <translation>APP名称</translation>
     </message>
     <message>
       <source>(do not import)</source>
-      <translation type="unfinished" />
+      <translation>（不导入）</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerImport</name>
+    <message>
+      <source>New</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>变更</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>无变化</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>拒绝</translation>
+    </message>
+    <message>
+      <source>{field}: {before} → {after}</source>
+      <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <source>new carriers: {names}</source>
+      <translation>新增载体：{names}</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Identifier</source>
+      <translation>证照号码</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source> (warning)</source>
+      <translation>（有警告）</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>With warnings</source>
+      <translation>有警告</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerImportWizard</name>
+    <message>
+      <source>Import a ledger</source>
+      <translation>导入台账</translation>
+    </message>
+    <message>
+      <source>Reading sheet {sheet}…</source>
+      <translation>正在读取工作表 {sheet}……</translation>
+    </message>
+    <message>
+      <source>-problems</source>
+      <translation>-问题行</translation>
+    </message>
+    <message>
+      <source>Save error report</source>
+      <translation>保存问题报告</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Error report saved</source>
+      <translation>问题报告已保存</translation>
+    </message>
+    <message>
+      <source>{count} rows with problems were written to {path}.</source>
+      <translation>已将 {count} 个问题行写入 {path}。</translation>
+    </message>
+    <message>
+      <source>Undoing the import…</source>
+      <translation>正在撤销导入……</translation>
+    </message>
+    <message>
+      <source>The import of {file} was undone: the register is as it was before.</source>
+      <translation>已撤销 {file} 的导入：台账已恢复到导入前的状态。</translation>
     </message>
   </context>
   <context>
@@ -805,8 +1930,8 @@
       <translation>列入经营异常名录：</translation>
     </message>
     <message>
-      <source>Open the operator register on the left to search, add or edit operators. Inspections, rectification and synchronisation with the provincial platform come in the next versions.</source>
-      <translation>点击左侧“经营主体台账”可以查询、新增或修改经营主体。检查、整改以及与省级平台同步将在后续版本提供。</translation>
+      <source>Open the operator register on the left to search, add or edit operators, Inspections to start or continue an inspection record and to draw random inspection tasks, Rectification to follow orders to rectify, and Synchronisation to exchange data with the provincial platform.</source>
+      <translation>点击左侧“经营主体台账”查询、新增或修改经营主体；“检查”用于开始或继续检查记录、抽取双随机任务；“整改”用于跟踪责令整改；“同步”用于与省级平台交换数据。</translation>
     </message>
     <message>
       <source>StationDesk</source>
@@ -849,6 +1974,128 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Current officer: {name}</source>
       <translation>当前执法人员：{name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MappingPage</name>
+    <message>
+      <source>Check the columns</source>
+      <translation>核对各列</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Header in the ledger</source>
+      <translation>台账中的表头</translation>
+    </message>
+    <message>
+      <source>First values</source>
+      <translation>前几行的值</translation>
+    </message>
+    <message>
+      <source>Import as</source>
+      <translation>导入为</translation>
+    </message>
+    <message>
+      <source>Sheet {sheet}: the header is row {row}; data starts in row {start}.</source>
+      <translation>工作表 {sheet}：表头在第 {row} 行，数据从第 {start} 行开始。</translation>
+    </message>
+    <message>
+      <source>This layout was imported before; the columns are assigned as you confirmed then.</source>
+      <translation>以前导入过这种格式的台账，各列按当时确认的方式对应。</translation>
+    </message>
+    <message>
+      <source>The columns were assigned from their headers. Check each one and change it where needed; the assignment is remembered for ledgers with the same header.</source>
+      <translation>已按表头自动对应各列。请逐列核对，必要时修改；对应方式会被记住，下次遇到相同表头的台账时直接使用。</translation>
+    </message>
+    <message>
+      <source>Comparing the ledger with the register…</source>
+      <translation>正在将台账与现有数据比对……</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewInspectionDialog</name>
+    <message>
+      <source>New inspection</source>
+      <translation>新建检查</translation>
+    </message>
+    <message>
+      <source>An operator from the register</source>
+      <translation>从台账中选择经营主体</translation>
+    </message>
+    <message>
+      <source>An operator drawn for a random inspection task</source>
+      <translation>双随机抽查任务抽中的对象</translation>
+    </message>
+    <message>
+      <source>No task has been drawn yet (Tasks tab).</source>
+      <translation>尚无已抽取的任务（见“双随机抽查任务”）。</translation>
+    </message>
+    <message>
+      <source>Name, licence number, shop name, pinyin initials…</source>
+      <translation>名称、证照号码、店铺名、拼音首字母…</translation>
+    </message>
+    <message>
+      <source>{number} {name}</source>
+      <translation>{number} {name}</translation>
+    </message>
+    <message>
+      <source>{title} (version {version})</source>
+      <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+      <source>(optional)</source>
+      <translation>（可选）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>Shop / website:</source>
+      <translation>网店/网站：</translation>
+    </message>
+    <message>
+      <source>Checklist:</source>
+      <translation>检查表：</translation>
+    </message>
+    <message>
+      <source>Kind:</source>
+      <translation>检查类别：</translation>
+    </message>
+    <message>
+      <source>Officers (at least two):</source>
+      <translation>检查人员（至少两名）：</translation>
+    </message>
+    <message>
+      <source>Start the inspection</source>
+      <translation>开始检查</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>The operator as a whole</source>
+      <translation>整个经营主体</translation>
+    </message>
+    <message>
+      <source>not started</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>{position}. {name} — officers: {officers} — {state}</source>
+      <translation>{position}. {name} — 检查人员：{officers} — {state}</translation>
+    </message>
+    <message>
+      <source>Choose the operator to inspect in the list above.</source>
+      <translation>请在上方列表中选择要检查的经营主体。</translation>
+    </message>
+    <message>
+      <source>This object already has an inspection record; open it from the list of records.</source>
+      <translation>该对象已有检查记录，请从检查记录列表中打开。</translation>
     </message>
   </context>
   <context>
@@ -1251,6 +2498,21 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+      <source>Tick to enter the time.</source>
+      <translation>勾选后填写时间。</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现在</translation>
+    </message>
+    <message>
+      <source>Set to the current date and time.</source>
+      <translation>填入当前日期和时间。</translation>
+    </message>
+  </context>
+  <context>
     <name>OverrideReasonDialog</name>
     <message>
       <source>Save with a reason</source>
@@ -1282,6 +2544,29 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>PreviewPage</name>
+    <message>
+      <source>Preview: what the import would do</source>
+      <translation>预览：导入将作哪些更改</translation>
+    </message>
+    <message>
+      <source>Nothing has been changed yet.</source>
+      <translation>目前尚未作任何更改。</translation>
+    </message>
+    <message>
+      <source>Save error report…</source>
+      <translation>保存问题报告……</translation>
+    </message>
+    <message>
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <source>{new} new, {changed} changed, {unchanged} unchanged, {conflicts} conflicting and {rejected} rejected operators; {warnings} with warnings. Conflicting and rejected rows are not imported.</source>
+      <translation>新增 {new} 户，变更 {changed} 户，无变化 {unchanged} 户，冲突 {conflicts} 户，拒绝 {rejected} 户；有警告 {warnings} 户。冲突和被拒绝的行不会导入。</translation>
+    </message>
+  </context>
+  <context>
     <name>Progress</name>
     <message>
       <source>Cancel</source>
@@ -1290,6 +2575,219 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Please wait</source>
       <translation>请稍候</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Reason (required):</source>
+      <translation>理由（必填）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordsPage</name>
+    <message>
+      <source>New inspection…</source>
+      <translation>新建检查…</translation>
+    </message>
+    <message>
+      <source>Start an inspection record (Ctrl+N)</source>
+      <translation>新建一条检查记录（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>All records</source>
+      <translation>全部记录</translation>
+    </message>
+    <message>
+      <source>Drafts</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Finalized</source>
+      <translation>已定稿</translation>
+    </message>
+    <message>
+      <source>Filter by operator, identifier, officer or task</source>
+      <translation>按经营主体、证照号码、检查人员或任务筛选</translation>
+    </message>
+    <message>
+      <source>Show discarded drafts</source>
+      <translation>显示已放弃的草稿</translation>
+    </message>
+    <message>
+      <source>No inspection records yet. Click “New inspection” to start one.</source>
+      <translation>还没有检查记录。点击“新建检查”开始。</translation>
+    </message>
+    <message>
+      <source>{count} records</source>
+      <translation>{count} 条记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>RectificationView</name>
+    <message>
+      <source>Rectification</source>
+      <translation>整改</translation>
+    </message>
+    <message>
+      <source>All open orders</source>
+      <translation>全部未办结</translation>
+    </message>
+    <message>
+      <source>Due within a week</source>
+      <translation>一周内到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>All orders</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Start re-inspection</source>
+      <translation>开始复查</translation>
+    </message>
+    <message>
+      <source>Start a re-inspection record of the same operator with the same checklist; finalizing it closes the order when every failed item now conforms.</source>
+      <translation>用同一检查表对同一经营主体新建复查记录；复查定稿时原不符合事项全部符合的，整改自动办结。</translation>
+    </message>
+    <message>
+      <source>Extend deadline…</source>
+      <translation>延期…</translation>
+    </message>
+    <message>
+      <source>Close…</source>
+      <translation>办结…</translation>
+    </message>
+    <message>
+      <source>Close the order with a finalized re-inspection record.</source>
+      <translation>以已定稿的复查记录办结整改。</translation>
+    </message>
+    <message>
+      <source>Open the original record</source>
+      <translation>打开原检查记录</translation>
+    </message>
+    <message>
+      <source>Order to correct (print / PDF)</source>
+      <translation>责令改正通知书（打印/PDF）</translation>
+    </message>
+    <message>
+      <source>Show:</source>
+      <translation>显示：</translation>
+    </message>
+    <message>
+      <source>Re-inspections of this order (double-click to open):</source>
+      <translation>本整改的复查记录（双击打开）：</translation>
+    </message>
+    <message>
+      <source>{count} orders</source>
+      <translation>{count} 项</translation>
+    </message>
+    <message>
+      <source>No order to rectify in this list. An order is opened when an inspection record with the follow-up “{measure}” is finalized.</source>
+      <translation>此列表中没有整改事项。后续处置为“{measure}”的检查记录定稿后，会在这里建立整改跟踪。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{name}&lt;/b&gt; {carrier}</source>
+      <translation>&lt;b&gt;{name}&lt;/b&gt; {carrier}</translation>
+    </message>
+    <message>
+      <source>Rectify by {deadline} (first deadline {original}, extended {count} times).</source>
+      <translation>整改期限 {deadline}（原定 {original}，已延期 {count} 次）。</translation>
+    </message>
+    <message>
+      <source>Requirement: {text}</source>
+      <translation>整改要求：{text}</translation>
+    </message>
+    <message>
+      <source>Closed on {time}.</source>
+      <translation>已于 {time} 办结。</translation>
+    </message>
+    <message>
+      <source>Items found {value}:</source>
+      <translation>“{value}”的事项：</translation>
+    </message>
+    <message>
+      <source> — {note}</source>
+      <translation> — {note}</translation>
+    </message>
+    <message>
+      <source>Re-inspection {when} — {state}</source>
+      <translation>复查 {when} — {state}</translation>
+    </message>
+    <message>
+      <source>Not started</source>
+      <translation>未开始</translation>
+    </message>
+    <message>
+      <source>Extend the deadline</source>
+      <translation>延长整改期限</translation>
+    </message>
+    <message>
+      <source>The operator gets more time until the new deadline. The reason goes into the change history.</source>
+      <translation>整改期限延至新的日期。延期理由记入修改记录。</translation>
+    </message>
+    <message>
+      <source>For example: the platform needs ten days to change the shop page</source>
+      <translation>例如：平台修改店铺页面需要十天</translation>
+    </message>
+    <message>
+      <source>Extend</source>
+      <translation>延期</translation>
+    </message>
+    <message>
+      <source>New deadline:</source>
+      <translation>新的期限：</translation>
+    </message>
+    <message>
+      <source>Not extended</source>
+      <translation>未延期</translation>
+    </message>
+    <message>
+      <source>Not closed yet</source>
+      <translation>尚不能办结</translation>
+    </message>
+    <message>
+      <source>An order is closed with a finalized re-inspection record. Start the re-inspection, check the failed items again and finalize it; when every failed item conforms, the order closes by itself.</source>
+      <translation>整改须以已定稿的复查记录办结。请开始复查，重新检查不符合的事项并定稿；全部符合时整改自动办结。</translation>
+    </message>
+    <message>
+      <source>Close the order</source>
+      <translation>办结整改</translation>
+    </message>
+    <message>
+      <source>The order is closed with the re-inspection chosen below. Say why it is closed.</source>
+      <translation>以下方所选的复查记录办结整改。请说明办结理由。</translation>
+    </message>
+    <message>
+      <source>For example: the licence is now shown on the shop's home page</source>
+      <translation>例如：店铺首页已公示营业执照</translation>
+    </message>
+    <message>
+      <source>Re-inspection {when}</source>
+      <translation>复查 {when}</translation>
+    </message>
+    <message>
+      <source>Re-inspection:</source>
+      <translation>复查记录：</translation>
+    </message>
+    <message>
+      <source>Not closed</source>
+      <translation>未办结</translation>
     </message>
   </context>
   <context>
@@ -1371,6 +2869,30 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>搜索：</translation>
     </message>
     <message>
+      <source>Import…</source>
+      <translation>导入……</translation>
+    </message>
+    <message>
+      <source>Import operators and carriers from an Excel or CSV ledger</source>
+      <translation>从 Excel 或 CSV 台账导入经营主体和载体</translation>
+    </message>
+    <message>
+      <source>Undo last import…</source>
+      <translation>撤销上次导入……</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出……</translation>
+    </message>
+    <message>
+      <source>Export the register as an Excel ledger</source>
+      <translation>将经营主体台账导出为 Excel 台账</translation>
+    </message>
+    <message>
+      <source>Download import template…</source>
+      <translation>下载导入模板……</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>搜索</translation>
     </message>
@@ -1389,6 +2911,34 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Clear search</source>
       <translation>清空搜索</translation>
+    </message>
+    <message>
+      <source>Nothing to undo</source>
+      <translation>没有可撤销的导入</translation>
+    </message>
+    <message>
+      <source>There is no import that can still be undone.</source>
+      <translation>没有仍可撤销的导入。</translation>
+    </message>
+    <message>
+      <source>Undo last import</source>
+      <translation>撤销上次导入</translation>
+    </message>
+    <message>
+      <source>Undo the import of {file} (sheet {sheet}) made on {time} by {officer}? Its {new} new operators are removed and its changes to {changed} operators are reverted.</source>
+      <translation>撤销 {officer} 于 {time} 导入的 {file}（工作表 {sheet}）？该次导入新增的 {new} 户经营主体将被删除，对 {changed} 户经营主体的更改将被还原。</translation>
+    </message>
+    <message>
+      <source>Undoing the import…</source>
+      <translation>正在撤销导入……</translation>
+    </message>
+    <message>
+      <source>Import undone</source>
+      <translation>导入已撤销</translation>
+    </message>
+    <message>
+      <source>The import of {file} was undone: the register is as it was before.</source>
+      <translation>已撤销 {file} 的导入：台账已恢复到导入前的状态。</translation>
     </message>
     <message>
       <source>Not deleted</source>
@@ -1415,12 +2965,54 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>共 {count} 户</translation>
     </message>
     <message>
-      <source>The register has no operators yet. Click “Add” to add one, or import them from Excel (coming soon).</source>
-      <translation>台账还没有经营主体。点击「新增」添加，或从 Excel 导入（即将提供）。</translation>
+      <source>The register has no operators yet. Click “Add” to add one, or “Import” to bring them in from an Excel ledger.</source>
+      <translation>台账中还没有经营主体。点击“新增”逐户添加，或点击“导入”从 Excel 台账导入。</translation>
     </message>
     <message>
       <source>No operator matches. Check what you typed, or remove some filters.</source>
       <translation>没有找到匹配的经营主体。请检查输入，或减少筛选条件。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultPage</name>
+    <message>
+      <source>Result</source>
+      <translation>导入结果</translation>
+    </message>
+    <message>
+      <source>Undo this import</source>
+      <translation>撤销本次导入</translation>
+    </message>
+    <message>
+      <source>Save error report…</source>
+      <translation>保存问题报告……</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+      <source>Imported {new} new operators and changed {changed}; {carriers} carriers were added. The change history names {file} as the source.</source>
+      <translation>已导入 {new} 户新经营主体，变更 {changed} 户；新增载体 {carriers} 个。变更记录中注明来源为 {file}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SheetPage</name>
+    <message>
+      <source>Choose the sheet</source>
+      <translation>选择工作表</translation>
+    </message>
+    <message>
+      <source>The file has several sheets. Choose the one that holds the register.</source>
+      <translation>文件中有多个工作表，请选择存放经营主体台账的那一个。</translation>
+    </message>
+    <message>
+      <source> (hidden: not imported)</source>
+      <translation>（隐藏：不导入）</translation>
+    </message>
+    <message>
+      <source> (no header row recognised)</source>
+      <translation>（未识别出表头）</translation>
     </message>
   </context>
   <context>
@@ -1547,6 +3139,450 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>Sync</name>
+    <message>
+      <source>Cannot reach the server {server}. Check the network connection and the server address, then try again. Nothing was lost: unsent changes stay on this computer.</source>
+      <translation>无法连接服务器 {server}。请检查网络连接和服务器地址后重试。数据没有丢失：未发送的修改仍保存在本机。</translation>
+    </message>
+    <message>
+      <source>The server's certificate could not be verified, so nothing was sent. If your province uses its own certificate authority, set its CA bundle in the sync settings.</source>
+      <translation>无法验证服务器证书，因此没有发送任何数据。如果本省使用自建的证书颁发机构，请在同步设置中指定其 CA 证书文件。</translation>
+    </message>
+    <message>
+      <source>The answer did not come from the StationDesk server (a Wi-Fi login page or a proxy is in between). Log in to the network in a browser first, then sync again. Nothing was lost.</source>
+      <translation>收到的应答不是来自工作台服务器（中间有 Wi-Fi 登录页或代理）。请先在浏览器中完成上网认证，再重新同步。数据没有丢失。</translation>
+    </message>
+    <message>
+      <source>The server had an error. Try again later; unsent changes stay on this computer.</source>
+      <translation>服务器出错。请稍后重试；未发送的修改仍保存在本机。</translation>
+    </message>
+    <message>
+      <source>Please sign in: enter your user name and password for the provincial server.</source>
+      <translation>请登录：输入省级服务器的用户名和密码。</translation>
+    </message>
+    <message>
+      <source>The user name or password is wrong, or the sign-in has expired. Sign in again.</source>
+      <translation>用户名或密码错误，或登录已过期。请重新登录。</translation>
+    </message>
+    <message>
+      <source>Too many failed sign-ins. Wait a quarter of an hour, then try again with the right password.</source>
+      <translation>登录失败次数过多。请等待十五分钟后用正确的密码重试。</translation>
+    </message>
+    <message>
+      <source>This version of StationDesk is too old for the server. Install the new version, then sync again.</source>
+      <translation>本工作台版本过旧，服务器不再支持。请安装新版本后再同步。</translation>
+    </message>
+    <message>
+      <source>The server asks for a full download. Sync again.</source>
+      <translation>服务器要求重新完整下载。请再同步一次。</translation>
+    </message>
+    <message>
+      <source>This data folder was copied from another computer. It has been registered as a new device; sign in again with your user name and password and sync. Unsent changes were kept.</source>
+      <translation>此数据文件夹是从另一台电脑复制来的，已登记为新设备；请用用户名和密码重新登录后同步。未发送的修改已保留。</translation>
+    </message>
+    <message>
+      <source>This user belongs to another station than the data on this computer. Sign in with an account of this station. Nothing was changed.</source>
+      <translation>该用户属于其他所，与本机数据所属的所不同。请用本所的账号登录。未做任何修改。</translation>
+    </message>
+    <message>
+      <source>The server refused the request ({detail}). Unsent changes stay on this computer; report this.</source>
+      <translation>服务器拒绝了请求（{detail}）。未发送的修改仍保存在本机；请报告此问题。</translation>
+    </message>
+    <message>
+      <source>Sync failed: {detail}. Unsent changes stay on this computer.</source>
+      <translation>同步失败：{detail}。未发送的修改仍保存在本机。</translation>
+    </message>
+    <message>
+      <source>This data folder holds the offline demo station, which never mixes with real data. Choose an empty data folder for your station (--data-dir), then sync.</source>
+      <translation>此数据文件夹中是离线演示所，演示数据不能与真实数据混合。请为本所选择一个空的数据文件夹（--data-dir）后再同步。</translation>
+    </message>
+    <message>
+      <source>This data folder already holds data that never came from the server. The first sync needs an empty data folder; choose another one (--data-dir).</source>
+      <translation>此数据文件夹中已有并非来自服务器的数据。首次同步需要空的数据文件夹；请另选一个（--data-dir）。</translation>
+    </message>
+    <message>
+      <source>This data folder belongs to the server {detail}. A data folder syncs with one server only; use another data folder for this server.</source>
+      <translation>此数据文件夹属于服务器 {detail}。一个数据文件夹只能与一个服务器同步；请为该服务器另用一个数据文件夹。</translation>
+    </message>
+    <message>
+      <source>Sync failed</source>
+      <translation>同步失败</translation>
+    </message>
+    <message>
+      <source>Synced with {server} ({station}).</source>
+      <translation>已与 {server}（{station}）同步。</translation>
+    </message>
+    <message>
+      <source>Sent: {pushed} changes ({applied} accepted, {rejected} refused).</source>
+      <translation>已发送：{pushed} 项修改（接受 {applied} 项，拒绝 {rejected} 项）。</translation>
+    </message>
+    <message>
+      <source>Evidence files: {uploaded} uploaded ({mb:.1f} MB), {skipped} already there.</source>
+      <translation>证据文件：上传 {uploaded} 个（{mb:.1f} MB），{skipped} 个服务器已有。</translation>
+    </message>
+    <message>
+      <source>Received: {pulled} changes ({applied} applied).</source>
+      <translation>已接收：{pulled} 项变更（应用 {applied} 项）。</translation>
+    </message>
+    <message>
+      <source>Traffic: {sent:.1f} KB sent, {received:.1f} KB received; {seconds:.1f} s.</source>
+      <translation>流量：发送 {sent:.1f} KB，接收 {received:.1f} KB；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+      <source>A full download from the server was done.</source>
+      <translation>已从服务器重新完整下载。</translation>
+    </message>
+    <message>
+      <source>Checked: this computer matches the server.</source>
+      <translation>已核对：本机数据与服务器一致。</translation>
+    </message>
+    <message>
+      <source>Check failed: this computer differs from the server.</source>
+      <translation>核对未通过：本机数据与服务器不一致。</translation>
+    </message>
+    <message>
+      <source>Refused: {entity} {id}: {code} ({reason})</source>
+      <translation>被拒绝：{entity} {id}：{code}（{reason}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncView</name>
+    <message>
+      <source>https://server address</source>
+      <translation>https://服务器地址</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>服务器</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <source>Export receipt…</source>
+      <translation>导出同步回执…</translation>
+    </message>
+    <message>
+      <source>To send: {inspections} inspections, {proposals} registry proposals, {edits} registry edits, {files} files ({mb:.1f} MB).</source>
+      <translation>待发送：检查记录 {inspections} 份，台账更正申请 {proposals} 项，台账修改 {edits} 项，文件 {files} 个（{mb:.1f} MB）。</translation>
+    </message>
+    <message>
+      <source>First sync: the station's registry will be downloaded into this data folder.</source>
+      <translation>首次同步：将把本所台账下载到此数据文件夹。</translation>
+    </message>
+    <message>
+      <source>{count} changes were refused by the server and are not sent again:</source>
+      <translation>服务器拒绝了 {count} 项修改，这些修改不会再次发送：</translation>
+    </message>
+    <message>
+      <source>Enter the server address first.</source>
+      <translation>请先输入服务器地址。</translation>
+    </message>
+    <message>
+      <source>Syncing with the provincial server…</source>
+      <translation>正在与省级服务器同步…</translation>
+    </message>
+    <message>
+      <source>Sync cancelled. Press Sync again to continue.</source>
+      <translation>同步已取消。再次点击“同步”即可继续。</translation>
+    </message>
+    <message>
+      <source>Export receipt</source>
+      <translation>导出同步回执</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskDialog</name>
+    <message>
+      <source>New inspection task</source>
+      <translation>新建抽查任务</translation>
+    </message>
+    <message>
+      <source>Edit inspection task</source>
+      <translation>修改抽查任务</translation>
+    </message>
+    <message>
+      <source>For example 2026-SJ-001</source>
+      <translation>例如 2026-SJ-001</translation>
+    </message>
+    <message>
+      <source>For example: licence display of online shops, first half-year</source>
+      <translation>例如：上半年网店亮照亮证亮标抽查</translation>
+    </message>
+    <message>
+      <source>{title} (version {version})</source>
+      <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+      <source>A number of operators</source>
+      <translation>按户数</translation>
+    </message>
+    <message>
+      <source>A percentage of the matching operators</source>
+      <translation>按符合条件主体的比例</translation>
+    </message>
+    <message>
+      <source>A percentage per credit class (stratified)</source>
+      <translation>按信用风险分类分别设定比例（分层抽取）</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>不抽取</translation>
+    </message>
+    <message>
+      <source>Not classified</source>
+      <translation>未分类</translation>
+    </message>
+    <message>
+      <source>All subject types</source>
+      <translation>全部主体类型</translation>
+    </message>
+    <message>
+      <source>All carrier kinds</source>
+      <translation>全部载体类型</translation>
+    </message>
+    <message>
+      <source>All platforms</source>
+      <translation>全部平台</translation>
+    </message>
+    <message>
+      <source>All credit classes</source>
+      <translation>全部信用分类</translation>
+    </message>
+    <message>
+      <source>Task number *</source>
+      <translation>任务编号 *</translation>
+    </message>
+    <message>
+      <source>Task name *</source>
+      <translation>任务名称 *</translation>
+    </message>
+    <message>
+      <source>Checklist *</source>
+      <translation>检查表 *</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>完成期限</translation>
+    </message>
+    <message>
+      <source>How many to draw *</source>
+      <translation>抽取数量 *</translation>
+    </message>
+    <message>
+      <source>Which operators</source>
+      <translation>抽查对象范围</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksPage</name>
+    <message>
+      <source>New task…</source>
+      <translation>新建任务…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Draw…</source>
+      <translation>抽取…</translation>
+    </message>
+    <message>
+      <source>Draw the operators and the pairs of officers at random. A task is drawn only once.</source>
+      <translation>随机抽取检查对象和检查人员（两人一组）。每个任务只能抽取一次。</translation>
+    </message>
+    <message>
+      <source>Export draw record…</source>
+      <translation>导出抽取记录…</translation>
+    </message>
+    <message>
+      <source>Verify draw</source>
+      <translation>核验抽取</translation>
+    </message>
+    <message>
+      <source>Recompute the draw from its stored seed and pools and compare it with the stored result.</source>
+      <translation>用保存的随机种子和名录库重新计算抽取结果，并与保存的结果比对。</translation>
+    </message>
+    <message>
+      <source>Close task</source>
+      <translation>结束任务</translation>
+    </message>
+    <message>
+      <source>Show closed tasks</source>
+      <translation>显示已结束的任务</translation>
+    </message>
+    <message>
+      <source>Start inspection of the selected object</source>
+      <translation>对所选对象开始检查</translation>
+    </message>
+    <message>
+      <source>Open its record</source>
+      <translation>打开其检查记录</translation>
+    </message>
+    <message>
+      <source>Drawn objects and officers:</source>
+      <translation>抽中的检查对象和检查人员：</translation>
+    </message>
+    <message>
+      <source>{count} operators</source>
+      <translation>{count} 户</translation>
+    </message>
+    <message>
+      <source>{cls} {percent}%</source>
+      <translation>{cls} {percent}%</translation>
+    </message>
+    <message>
+      <source>not classified</source>
+      <translation>未分类</translation>
+    </message>
+    <message>
+      <source>by credit class: {parts}</source>
+      <translation>按信用风险分类：{parts}</translation>
+    </message>
+    <message>
+      <source>{percent}% of the matching operators</source>
+      <translation>符合条件主体的 {percent}%</translation>
+    </message>
+    <message>
+      <source>No task yet. Create one with “New task”, then draw it.</source>
+      <translation>还没有任务。请点“新建任务”，然后进行抽取。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{number} {name}&lt;/b&gt; — due {due}</source>
+      <translation>&lt;b&gt;{number} {name}&lt;/b&gt; — 完成期限 {due}</translation>
+    </message>
+    <message>
+      <source>Draws {sample} from {target}.</source>
+      <translation>从{target}中抽取{sample}。</translation>
+    </message>
+    <message>
+      <source>all operators</source>
+      <translation>全部经营主体</translation>
+    </message>
+    <message>
+      <source>Not drawn yet. Now {size} operators match; the draw would pick {planned}; {officers} officers with a certificate number can be drawn.</source>
+      <translation>尚未抽取。目前符合条件的主体 {size} 户，将抽取 {planned} 户；有执法证号可参与抽取的检查人员 {officers} 名。</translation>
+    </message>
+    <message>
+      <source>Drawn on {time} by {name}: {picked} of {pool} candidates, algorithm {algorithm}.</source>
+      <translation>{name} 于 {time} 抽取：从 {pool} 户中抽中 {picked} 户，算法 {algorithm}。</translation>
+    </message>
+    <message>
+      <source>Seed: &lt;tt&gt;{seed}&lt;/tt&gt;</source>
+      <translation>随机种子：&lt;tt&gt;{seed}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+      <source>Candidate pool SHA-256: &lt;tt&gt;{hash}&lt;/tt&gt;</source>
+      <translation>检查对象名录 SHA-256：&lt;tt&gt;{hash}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+      <source>Result SHA-256: &lt;tt&gt;{hash}&lt;/tt&gt;</source>
+      <translation>抽取结果 SHA-256：&lt;tt&gt;{hash}&lt;/tt&gt;</translation>
+    </message>
+    <message>
+      <source>Draw task {number}</source>
+      <translation>抽取任务 {number}</translation>
+    </message>
+    <message>
+      <source>{size} operators match the task; {planned} will be drawn at random, each with two officers drawn from the {officers} officers who have a certificate number, avoiding conflicts of interest. The draw is recorded with its seed and can be verified later, but it cannot be repeated. Draw now?</source>
+      <translation>符合任务条件的主体 {size} 户，将随机抽取 {planned} 户，并从 {officers} 名有执法证号的人员中为每户随机抽取两名检查人员（自动回避）。抽取过程连同随机种子一并保存，可事后核验，但不能重抽。现在抽取吗？</translation>
+    </message>
+    <message>
+      <source>Draw</source>
+      <translation>抽取</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Drawing…</source>
+      <translation>正在抽取…</translation>
+    </message>
+    <message>
+      <source>Not drawn</source>
+      <translation>未抽取</translation>
+    </message>
+    <message>
+      <source>Assign officers by hand</source>
+      <translation>请人工指定检查人员</translation>
+    </message>
+    <message>
+      <source>Export the draw record</source>
+      <translation>导出抽取记录</translation>
+    </message>
+    <message>
+      <source>draw-{number}.json</source>
+      <translation>抽取记录-{number}.json</translation>
+    </message>
+    <message>
+      <source>Draw records (*.json)</source>
+      <translation>抽取记录 (*.json)</translation>
+    </message>
+    <message>
+      <source>Not exported</source>
+      <translation>未导出</translation>
+    </message>
+    <message>
+      <source>This task has not been drawn yet.</source>
+      <translation>该任务尚未抽取。</translation>
+    </message>
+    <message>
+      <source>The file could not be written ({detail}). Choose another folder.</source>
+      <translation>文件未能写入（{detail}）。请换一个文件夹。</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>已导出</translation>
+    </message>
+    <message>
+      <source>The draw record was saved to {path}.</source>
+      <translation>抽取记录已保存到 {path}。</translation>
+    </message>
+    <message>
+      <source>The draw of task {number} matches: recomputed from its stored seed and pools, it gives the same result.</source>
+      <translation>任务 {number} 的抽取核验一致：用保存的随机种子和名录库重新计算，结果相同。</translation>
+    </message>
+    <message>
+      <source>The draw of task {number} does NOT match:</source>
+      <translation>任务 {number} 的抽取核验不一致：</translation>
+    </message>
+    <message>
+      <source>Note: the register has changed since the draw ({added} candidates added, {removed} removed); the draw is checked against the pool stored with it.</source>
+      <translation>注意：抽取后台账有变化（新增 {added} 户，减少 {removed} 户）；核验以抽取时保存的名录为准。</translation>
+    </message>
+    <message>
+      <source>Close task {number}</source>
+      <translation>结束任务 {number}</translation>
+    </message>
+    <message>
+      <source>A closed task leaves the list of tasks due and cannot be drawn or edited any more; its records stay. Close it now?</source>
+      <translation>结束后的任务不再列入待办任务，也不能再抽取或修改；已有的检查记录保留。现在结束吗？</translation>
+    </message>
+  </context>
+  <context>
     <name>Validation</name>
     <message>
       <source>Give a reason for the deletion; it is kept in the audit log.</source>
@@ -1566,19 +3602,19 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
     <message>
       <source>“{value}” is not a date. Write it like 2024-05-01.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是日期。请写成 2024-05-01 的格式。</translation>
     </message>
     <message>
       <source>“{value}” is not a yes/no value. Write 是 or 否.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是“是/否”值。请填写 是 或 否。</translation>
     </message>
     <message>
       <source>“{value}” is not a known subject type. Use 企业, 个体工商户, 农民专业合作社, 自然人 or 其他.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可识别的主体类型。请填写 企业、个体工商户、农民专业合作社、自然人 或 其他。</translation>
     </message>
     <message>
       <source>“{value}” is not a known identifier type. Use 统一社会信用代码, 注册号, 组织机构代码, 身份证号 or 无.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可识别的证照类型。请填写 统一社会信用代码、注册号、组织机构代码、身份证号 或 无。</translation>
     </message>
     <message>
       <source>Credit class is A, B, C or D.</source>
@@ -1586,31 +3622,31 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
     <message>
       <source>“{value}” is not a known carrier kind. Use 网店, 网站, 微信公众号, 小程序, APP, 直播间 or 本地生活.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可识别的载体类型。请填写 网店、网站、微信公众号、小程序、APP、直播间 或 本地生活。</translation>
     </message>
     <message>
       <source>“{value}” is not a known licence-display state. Use 已亮照, 亮照不完整, 未亮照 or 未检查.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可识别的亮照情况。请填写 已亮照、亮照不完整、未亮照 或 未检查。</translation>
     </message>
     <message>
       <source>“{value}” is not a known carrier status. Use 正常 or 已关闭.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可识别的载体状态。请填写 正常 或 已关闭。</translation>
     </message>
     <message>
       <source>Excel stored this number as {value} and its last digits are lost. Format the column as text in Excel (or WPS) and enter the number again.</source>
-      <translation type="unfinished" />
+      <translation>Excel 把这个号码存成了 {value}，末尾几位数字已丢失。请在 Excel（或 WPS）中把该列设置为文本格式，再重新填写号码。</translation>
     </message>
     <message>
       <source>This value is masked ({value}): the ledger was exported without personal data. Import a ledger that has the full numbers, or leave the cell empty.</source>
-      <translation type="unfinished" />
+      <translation>该值已脱敏（{value}）：这份台账导出时未包含个人信息。请导入含完整号码的台账，或将该单元格留空。</translation>
     </message>
     <message>
       <source>This value is masked ({value}): the ledger was exported without personal data, so the cell is ignored.</source>
-      <translation type="unfinished" />
+      <translation>该值已脱敏（{value}）：这份台账导出时未包含个人信息，因此忽略该单元格。</translation>
     </message>
     <message>
       <source>The text is {actual} characters long; at most {limit} fit. Shorten it.</source>
-      <translation type="unfinished" />
+      <translation>内容有 {actual} 个字符，最多只能 {limit} 个。请删减。</translation>
     </message>
     <message>
       <source>The founding date lies in the future.</source>
@@ -1978,27 +4014,27 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
     <message>
       <source>Rows {rows} describe the same operator ({key}) with different values in {fields}. Keep one version of the row and import again.</source>
-      <translation type="unfinished" />
+      <translation>第 {rows} 行是同一经营主体（{key}），但 {fields} 的内容不一致。请只保留一种写法后重新导入。</translation>
     </message>
     <message>
       <source>Rows {rows} describe the same carrier ({carrier}) with different values in {fields}. Keep one version.</source>
-      <translation type="unfinished" />
+      <translation>第 {rows} 行是同一载体（{carrier}），但 {fields} 的内容不一致。请只保留一种写法。</translation>
     </message>
     <message>
       <source>The register holds this ID number for {name}, not for the name in this row. Check the name and the number.</source>
-      <translation type="unfinished" />
+      <translation>台账中该身份证号登记的是 {name}，与本行的姓名不符。请核对姓名和号码。</translation>
     </message>
     <message>
       <source>{count} operators in the register match this row ({names}), so it cannot be told which one is meant. Add the identifier to the row.</source>
-      <translation type="unfinished" />
+      <translation>台账中有 {count} 户经营主体与本行相符（{names}），无法判断指的是哪一户。请在本行补充证照号码。</translation>
     </message>
     <message>
       <source>Rows {rows} and rows {other} would both change {name} in the register. Keep one of them.</source>
-      <translation type="unfinished" />
+      <translation>第 {rows} 行和第 {other} 行都会修改台账中的 {name}。请只保留其中一行。</translation>
     </message>
     <message>
       <source>This natural person has neither an ID number nor a phone number, so the row is matched by name alone.</source>
-      <translation type="unfinished" />
+      <translation>该自然人既无身份证号也无电话号码，只能按姓名匹配。</translation>
     </message>
   </context>
   <context>

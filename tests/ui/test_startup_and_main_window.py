@@ -11,13 +11,22 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app import crash
+from app.database_key import KeyChoice, obtain_key
+from app.inspections.evidence import EVIDENCE_FILE, open_evidence_database
+from app.inspections.templates import TemplateService
+from app.paths import DataDir
 from app.records import Actor, OperatorFilter
 from app.services.demo import create_demo_station
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
 from localdb.database import Database
+from sync.credentials import CredentialStore
+from tests.ui.conftest import KEY_FILE
+from ui.inspection_models import InspectionServices
+from ui.inspections_view import InspectionsView
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
+from ui.rectification_view import RectificationView
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
 
 
@@ -99,6 +108,36 @@ def test_main_window_navigates_and_labels_unbuilt_sections_honestly(qtbot: Any, 
     for row in (2, 3, 4):
         window.navigation.setCurrentRow(row)
         assert window.pages.currentWidget().findChildren(type(window.dashboard.officer_label))
+
+
+def test_main_window_shows_the_inspection_pages_and_dashboard(qtbot: Any, db: Database) -> None:
+    root = db.path.parent
+    key = obtain_key(DataDir(root), KeyChoice(key_file=root / KEY_FILE), CredentialStore())
+    evidence_db = open_evidence_database(root / EVIDENCE_FILE, key)
+    try:
+        TemplateService(db).load_shipped()
+        officers = OfficerService(db)
+        officer = officers.active_officers()[0]
+        inspections = InspectionServices.wire(db, evidence_db)
+        window = MainWindow(
+            inspections.registry,
+            officers.station_name(),
+            Actor(officer.id, officer.name),
+            "/data",
+            inspections=inspections,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.navigation.setCurrentRow(0)
+        assert window.dashboard.inspections is not None
+        assert window.dashboard.inspections.values["drafts"].text() == "0"
+        window.navigation.setCurrentRow(2)
+        assert isinstance(window.pages.currentWidget(), InspectionsView)
+        window.navigation.setCurrentRow(3)
+        assert isinstance(window.pages.currentWidget(), RectificationView)
+        window.close()
+    finally:
+        evidence_db.close()
 
 
 def test_cancelled_long_work_changes_nothing(qtbot: Any, db: Database) -> None:

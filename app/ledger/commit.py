@@ -1,0 +1,605 @@
+"""Writing a preview in one transaction, and undoing the last import exactly.
+
+The commit first checks that the register is still as the preview saw it (:class:`app.ledger.preview.StateMark`);
+otherwise it writes nothing (:class:`app.ledger.errors.PreviewOutdated`). Then, in one transaction: new operators
+and their carriers go in by batches with the search triggers suspended and are indexed set-wise (as the demo
+loader does); changed operators and carriers are updated (their triggers keep the index current); every change
+gets an audit entry naming the file, sheet and row; and an import batch records the ids of the inserted rows and
+the raw before-image of every changed row. A cancel or any failure rolls all of it back.
+
+Undo takes the newest import not yet undone, refuses when any of its rows was touched afterwards (an audit entry
+after the import, a different ``updated_at``, a sync state), deletes what it inserted, writes the before-images
+back column by column, re-indexes the affected operators and marks the batch undone — one transaction, with audit
+entries of its own (the audit log is append-only: undo adds to it, never removes).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import Connection
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ledger import errors as err
+from app.ledger.errors import Translate, untranslated
+from app.ledger.preview import (
+    CARRIER_COLUMNS,
+    OPERATOR_COLUMNS,
+    CarrierPlan,
+    Preview,
+    PreviewItem,
+    Status,
+    from_raw,
+    read_mark,
+    to_raw,
+)
+from app.progress import Progress
+from app.records import Actor
+from localdb.database import Database
+from localdb.search_index import INDEXES, _index_statements, reindex_rows, triggers_suspended
+
+BATCH: Final = 2_000
+IN_CHUNK: Final = 500
+TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S.%f"
+"""How SQLAlchemy stores a DateTime in SQLite; the import writes the same text, so the ORM reads it back."""
+
+T_REASON = QT_TRANSLATE_NOOP("Ledger", "Imported from {file}, sheet {sheet}, row {rows}")
+T_OVERRIDE = QT_TRANSLATE_NOOP(
+    "Ledger",
+    "Imported from {file}, sheet {sheet}, row {rows}: the code is kept as the ledger prints it although its check "
+    "character does not match",
+)
+T_BATCH = QT_TRANSLATE_NOOP(
+    "Ledger", "Import of {file} (sheet {sheet}): {new} new, {changed} changed, {unchanged} unchanged"
+)
+T_UNDO = QT_TRANSLATE_NOOP("Ledger", "Import of {file} undone")
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    batch_id: str
+    new: int
+    changed: int
+    carriers_added: int
+    audit_entries: int
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    batch_id: str
+    file_name: str
+    removed_operators: int
+    restored_rows: int
+
+
+@dataclass(frozen=True)
+class LastImport:
+    """The import undo would revert, as the UI shows it."""
+
+    batch_id: str
+    file_name: str
+    sheet: str
+    committed_at: str
+    officer_name: str
+    new: int
+    changed: int
+
+
+def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def reindex_selected(conn: Connection, rowids: Iterable[int]) -> None:
+    """Rebuild the search entries of the operators with these search rowids, set-wise (they are scattered, and
+    ``reindex_rows`` takes ranges). Operators that no longer exist just lose their entries."""
+    wanted = sorted(set(rowids))
+    if not wanted:
+        return
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS ledger_reindex (rowid INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM temp.ledger_reindex")
+    conn.exec_driver_sql("INSERT INTO temp.ledger_reindex (rowid) VALUES (?)", [(r,) for r in wanted])
+    for index in INDEXES:
+        conn.exec_driver_sql(f"DELETE FROM {index} WHERE rowid IN (SELECT rowid FROM temp.ledger_reindex)")
+    for statement in _index_statements("o.search_rowid IN (SELECT rowid FROM temp.ledger_reindex)"):
+        conn.exec_driver_sql(statement)
+    conn.exec_driver_sql("DELETE FROM temp.ledger_reindex")
+
+
+def _audit_text(field: str, raw: Any) -> str | None:
+    """An audit before/after value in the form RegistryService writes it (是/否 for flags, ISO dates)."""
+    value = from_raw(field, raw)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({marks})"
+        for row in conn.exec_driver_sql(sql, tuple(chunk)):
+            record = dict(zip(columns, row, strict=True))
+            rows[record["id"]] = record
+    return rows
+
+
+class _Audit:
+    """Collects audit rows and writes them in batches."""
+
+    SQL: Final = (
+        "INSERT INTO audit_log (at, officer_id, officer_name, entity_type, entity_id, action, field, before, after,"
+        " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
+    def __init__(self, conn: Connection, actor: Actor | None, at: str) -> None:
+        self.conn = conn
+        self.officer_id = actor.officer_id if actor and actor.officer_id else None
+        self.officer_name = actor.name if actor else ""
+        self.at = at
+        self.rows: list[tuple[Any, ...]] = []
+        self.written = 0
+
+    def add(
+        self,
+        entity_type: str,
+        entity_id: str,
+        action: str,
+        field: str | None,
+        before: str | None,
+        after: str | None,
+        reason: str | None,
+    ) -> None:
+        self.rows.append(
+            (self.at, self.officer_id, self.officer_name, entity_type, entity_id, action, field, before, after, reason)
+        )
+        if len(self.rows) >= BATCH * 4:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.conn.exec_driver_sql(self.SQL, self.rows)
+            self.written += len(self.rows)
+            self.rows = []
+
+
+def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def _operator_row(
+    item: PreviewItem, operator_id: str, rowid: int, station_id: str, now: str, reason: str
+) -> tuple[Any, ...]:
+    values = item.values
+    record: dict[str, Any] = {
+        "id": operator_id,
+        "search_rowid": rowid,
+        "station_id": station_id,
+        "identifier_override": reason if item.override else None,
+        "origin": "station",
+        "server_version": None,
+        "change_state": "new",
+        "created_at": now,
+        "updated_at": now,
+        "deleted_at": None,
+        "deleted_reason": None,
+    }
+    for name in OPERATOR_COLUMNS:
+        if name not in record:
+            record[name] = to_raw(values[name])
+    return tuple(record[name] for name in OPERATOR_COLUMNS)
+
+
+def _carrier_row(values: dict[str, Any], carrier_id: str, operator_id: str, now: str) -> tuple[Any, ...]:
+    record: dict[str, Any] = {
+        "id": carrier_id,
+        "operator_id": operator_id,
+        "origin": "station",
+        "server_version": None,
+        "change_state": "new",
+        "created_at": now,
+        "updated_at": now,
+        "deleted_at": None,
+        "deleted_reason": None,
+    }
+    for name in CARRIER_COLUMNS:
+        if name not in record:
+            record[name] = to_raw(values.get(name))
+    return tuple(record[name] for name in CARRIER_COLUMNS)
+
+
+def _reason(translate: Translate, template: str, preview: Preview, item: PreviewItem) -> str:
+    rows = "、".join(str(r) for r in item.rows[:10]) + ("…" if len(item.rows) > 10 else "")
+    return translate("Ledger", template).format(file=preview.file_name, sheet=preview.sheet, rows=rows)
+
+
+def commit_preview(
+    db: Database,
+    preview: Preview,
+    actor: Actor | None,
+    translate: Translate = untranslated,
+    progress: Progress | None = None,
+) -> CommitResult:
+    """Write ``preview`` (its new and changed items) in one transaction; see the module documentation."""
+    progress = progress or Progress.none()
+    new_items = [i for i in preview.items if i.status is Status.NEW]
+    changed_items = [i for i in preview.items if i.status is Status.CHANGED]
+    writer = _Writer(preview, actor, translate, progress, len(new_items) + len(changed_items) + 1)
+    with db.bulk_transaction() as conn:
+        if read_mark(conn) != preview.mark:
+            raise err.PreviewOutdated(file=preview.file_name)
+        writer.start(conn)
+        writer.insert_new(new_items)
+        writer.update_changed(changed_items)
+        writer.finish()
+    return CommitResult(
+        writer.batch_id, len(new_items), len(changed_items), writer.carriers_added, writer.audit.written
+    )
+
+
+class _Writer:
+    """The steps of one commit, sharing the connection, the time stamp, the batch and the audit buffer."""
+
+    def __init__(
+        self, preview: Preview, actor: Actor | None, translate: Translate, progress: Progress, total: int
+    ) -> None:
+        self.preview = preview
+        self.actor = actor
+        self.translate = translate
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self.now = datetime.now().strftime(TIME_FORMAT)
+        self.batch_id = str(uuid.uuid4())
+        self.inserted_operators: list[str] = []
+        self.inserted_carriers: list[str] = []
+        self.carriers_added = 0
+        self._conn: Connection | None = None
+        self.audit: _Audit
+
+    @property
+    def conn(self) -> Connection:
+        assert self._conn is not None
+        return self._conn
+
+    def start(self, conn: Connection) -> None:
+        self._conn = conn
+        self.audit = _Audit(conn, self.actor, self.now)
+        conn.exec_driver_sql(
+            "INSERT INTO import_batch (id, committed_at, officer_id, officer_name, file_name, file_sha256, sheet,"
+            " layout_hash, new_count, changed_count, unchanged_count, conflict_count, rejected_count, warning_count,"
+            " inserted_operators, inserted_carriers, last_audit_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, '', '', 0)",
+            (
+                self.batch_id, self.now, self.audit.officer_id, self.audit.officer_name, self.preview.file_name,
+                self.preview.file_sha256, self.preview.sheet, self.preview.layout_hash,
+            ),
+        )  # fmt: skip
+        self.progress.step(0, self.total)
+
+    def reason(self, item: PreviewItem, template: str = T_REASON) -> str:
+        return _reason(self.translate, template, self.preview, item)
+
+    def insert_new(self, items: list[PreviewItem]) -> None:
+        """New operators with their carriers: search triggers off, indexed set-wise batch by batch."""
+        if not items:
+            return
+        conn = self.conn
+        first_rowid = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
+        with triggers_suspended(conn):
+            for start in range(0, len(items), BATCH):
+                chunk = items[start : start + BATCH]
+                operator_rows: list[tuple[Any, ...]] = []
+                carrier_rows: list[tuple[Any, ...]] = []
+                base = first_rowid + start
+                for offset, item in enumerate(chunk):
+                    operator_id = str(uuid.uuid4())
+                    reason = self.reason(item)
+                    override = self.reason(item, T_OVERRIDE) if item.override else ""
+                    operator_rows.append(
+                        _operator_row(item, operator_id, base + offset + 1, self.preview.station_id, self.now, override)
+                    )
+                    self.inserted_operators.append(operator_id)
+                    self.audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
+                    if item.override:
+                        identifier = item.values["identifier"]
+                        self.audit.add("operator", operator_id, "override", "identifier", None, identifier, override)
+                    for plan in item.carriers:
+                        carrier_id = str(uuid.uuid4())
+                        carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, self.now))
+                        self.inserted_carriers.append(carrier_id)
+                        self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
+                _insert(conn, "operator", OPERATOR_COLUMNS, operator_rows)
+                _insert(conn, "carrier", CARRIER_COLUMNS, carrier_rows)
+                self.carriers_added += len(carrier_rows)
+                reindex_rows(conn, base + 1, base + len(chunk))
+                self.done += len(chunk)
+                self.progress.step(self.done, self.total)
+
+    def update_changed(self, items: list[PreviewItem]) -> None:
+        """Changed operators and carriers: before-images first, then the updates (triggers re-index each)."""
+        if not items:
+            return
+        conn = self.conn
+        operator_ids = [i.operator_id for i in items if i.values and i.operator_id]
+        befores = _select_rows(conn, "operator", OPERATOR_COLUMNS, operator_ids)
+        carrier_ids = [p.carrier_id for i in items for p in i.carriers if p.carrier_id]
+        carrier_befores = _select_rows(conn, "carrier", CARRIER_COLUMNS, carrier_ids)
+        images = [
+            (self.batch_id, entity, entity_id, json.dumps(record, ensure_ascii=False))
+            for entity, rows in (("operator", befores), ("carrier", carrier_befores))
+            for entity_id, record in rows.items()
+        ]
+        _insert(conn, "import_batch_row", ("batch_id", "entity_type", "entity_id", "before"), images)
+        touched = _select_rows(
+            conn, "operator", ("id", "search_rowid"), [i.operator_id for i in items if i.operator_id]
+        )
+        with triggers_suspended(conn):
+            new_carriers: list[tuple[Any, ...]] = []
+            for item in items:
+                assert item.operator_id is not None
+                reason = self.reason(item)
+                if item.values:
+                    self._update_operator(item, befores[item.operator_id], reason)
+                for plan in item.carriers:
+                    if plan.carrier_id is None:
+                        carrier_id = str(uuid.uuid4())
+                        new_carriers.append(_carrier_row(plan.values, carrier_id, item.operator_id, self.now))
+                        self.inserted_carriers.append(carrier_id)
+                        self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
+                    else:
+                        self._update_carrier(plan, carrier_befores[plan.carrier_id], reason)
+                self.done += 1
+                if self.done % 500 == 0:
+                    self.progress.step(self.done, self.total)
+            _insert(conn, "carrier", CARRIER_COLUMNS, new_carriers)
+            self.carriers_added += len(new_carriers)
+            reindex_selected(conn, [int(r["search_rowid"]) for r in touched.values()])
+
+    def _update_operator(self, item: PreviewItem, before: dict[str, Any], reason: str) -> None:
+        assert item.operator_id is not None
+        sets = {name: to_raw(value) for name, value in item.values.items()}
+        override = self.reason(item, T_OVERRIDE) if item.override else None
+        if item.override:
+            sets["identifier_override"] = override
+        elif item.clear_override:
+            sets["identifier_override"] = None
+        sets["updated_at"] = self.now
+        if before["change_state"] == "synced":
+            sets["change_state"] = "modified"
+        self._update("operator", item.operator_id, sets)
+        for change in item.changes:
+            self.audit.add(
+                "operator", item.operator_id, "update", change.field, _audit_text(change.field, change.before),
+                _audit_text(change.field, change.after), reason,
+            )  # fmt: skip
+        if item.override:
+            identifier = str(item.values.get("identifier", before["identifier"]))
+            self.audit.add("operator", item.operator_id, "override", "identifier", None, identifier, override)
+
+    def _update_carrier(self, plan: CarrierPlan, before: dict[str, Any], reason: str) -> None:
+        assert plan.carrier_id is not None
+        sets = {name: to_raw(value) for name, value in plan.values.items()}
+        sets["updated_at"] = self.now
+        if before["change_state"] == "synced":
+            sets["change_state"] = "modified"
+        self._update("carrier", plan.carrier_id, sets)
+        for change in plan.changes:
+            self.audit.add(
+                "carrier", plan.carrier_id, "update", change.field, _audit_text(change.field, change.before),
+                _audit_text(change.field, change.after), reason,
+            )  # fmt: skip
+
+    def _update(self, table: str, entity_id: str, sets: dict[str, Any]) -> None:
+        columns = list(sets)
+        self.conn.exec_driver_sql(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            (*(sets[c] for c in columns), entity_id),
+        )
+
+    def finish(self) -> None:
+        preview, conn = self.preview, self.conn
+        counts = preview.counts()
+        summary = self.translate("Ledger", T_BATCH).format(
+            file=preview.file_name, sheet=preview.sheet, new=counts.new, changed=counts.changed,
+            unchanged=counts.unchanged,
+        )  # fmt: skip
+        self.audit.add("import_batch", self.batch_id, "create", None, None, preview.file_name, summary)
+        self.audit.flush()
+        last_audit = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log").scalar() or 0)
+        conn.exec_driver_sql(
+            "UPDATE import_batch SET new_count = ?, changed_count = ?, unchanged_count = ?, conflict_count = ?,"
+            " rejected_count = ?, warning_count = ?, inserted_operators = ?, inserted_carriers = ?, last_audit_id = ?"
+            " WHERE id = ?",
+            (
+                counts.new, counts.changed, counts.unchanged, counts.conflicts, counts.rejected, counts.warnings,
+                "\n".join(self.inserted_operators), "\n".join(self.inserted_carriers), last_audit, self.batch_id,
+            ),
+        )  # fmt: skip
+        remember_mapping(conn, preview.layout_hash, preview.labels, preview.mapping, self.now)
+        self.progress.step(self.total, self.total)
+
+
+def remember_mapping(conn: Connection, layout: str, labels: list[str], mapping: dict[int, str], now: str) -> None:
+    """Store (or replace) the mapping confirmed for this header layout."""
+    conn.exec_driver_sql(
+        "INSERT INTO import_mapping (layout_hash, headers, mapping, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (layout_hash) DO UPDATE SET headers = excluded.headers, mapping = excluded.mapping,"
+        " updated_at = excluded.updated_at",
+        (
+            layout,
+            json.dumps(labels, ensure_ascii=False),
+            json.dumps({str(c): k for c, k in sorted(mapping.items())}, ensure_ascii=False),
+            now,
+        ),
+    )
+
+
+def remembered_mapping(conn: Connection, layout: str) -> dict[int, str] | None:
+    """The mapping confirmed earlier for this header layout, if any."""
+    raw = conn.exec_driver_sql("SELECT mapping FROM import_mapping WHERE layout_hash = ?", (layout,)).scalar()
+    if raw is None:
+        return None
+    try:
+        return {int(c): str(k) for c, k in json.loads(raw).items()}
+    except (ValueError, AttributeError):
+        return None
+
+
+# -- undo --------------------------------------------------------------------------------------------------------
+BATCH_COLUMNS: Final = (
+    "id", "committed_at", "officer_name", "file_name", "sheet", "new_count", "changed_count", "inserted_operators",
+    "inserted_carriers", "last_audit_id",
+)  # fmt: skip
+
+
+def _last_batch(conn: Connection) -> dict[str, Any] | None:
+    row = conn.exec_driver_sql(
+        f"SELECT {', '.join(BATCH_COLUMNS)} FROM import_batch WHERE undone_at IS NULL ORDER BY rowid DESC LIMIT 1"
+    ).first()
+    return dict(zip(BATCH_COLUMNS, row, strict=True)) if row is not None else None
+
+
+def last_import(db: Database) -> LastImport | None:
+    """The import :func:`undo_last_import` would revert, or ``None``."""
+    with db.engine.connect() as conn:
+        batch = _last_batch(conn)
+        conn.rollback()
+    if batch is None:
+        return None
+    return LastImport(
+        batch["id"], batch["file_name"], batch["sheet"], str(batch["committed_at"])[:19], batch["officer_name"],
+        int(batch["new_count"]), int(batch["changed_count"]),
+    )  # fmt: skip
+
+
+def _ids(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line]
+
+
+def undo_last_import(
+    db: Database, actor: Actor | None, translate: Translate = untranslated, progress: Progress | None = None
+) -> UndoResult:
+    """Revert the newest import not yet undone, exactly; see the module documentation."""
+    progress = progress or Progress.none()
+    now = datetime.now().strftime(TIME_FORMAT)
+    with db.bulk_transaction() as conn:
+        batch = _last_batch(conn)
+        if batch is None:
+            raise err.NothingToUndo()
+        batch_id = batch["id"]
+        imported_at = str(batch["committed_at"])
+        inserted_operators = _ids(batch["inserted_operators"])
+        inserted_carriers = _ids(batch["inserted_carriers"])
+        befores: dict[tuple[str, str], dict[str, Any]] = {}
+        for entity_type, entity_id, before in conn.exec_driver_sql(
+            "SELECT entity_type, entity_id, before FROM import_batch_row WHERE batch_id = ?", (batch_id,)
+        ):
+            befores[(entity_type, entity_id)] = json.loads(before)
+        progress.step(0, 4)
+        current_ops = _select_rows(
+            conn, "operator", OPERATOR_COLUMNS, inserted_operators + [i for t, i in befores if t == "operator"]
+        )
+        current_carriers = _select_rows(
+            conn, "carrier", CARRIER_COLUMNS, inserted_carriers + [i for t, i in befores if t == "carrier"]
+        )
+        touched = _touched_since(
+            conn, batch, imported_at, inserted_operators, inserted_carriers, befores, current_ops, current_carriers
+        )
+        if touched:
+            raise err.UndoBlocked(file=batch["file_name"], count=touched)
+        progress.step(1, 4)
+        reason = translate("Ledger", T_UNDO).format(file=batch["file_name"])
+        audit = _Audit(conn, actor, now)
+        rowids = {current_ops[i]["search_rowid"] for i in inserted_operators}
+        rowids |= {current_ops[i]["search_rowid"] for t, i in befores if t == "operator"}
+        carrier_owners = {current_carriers[i]["operator_id"] for i in inserted_carriers}
+        carrier_owners |= {befores[("carrier", i)]["operator_id"] for t, i in befores if t == "carrier"}
+        owners = _select_rows(conn, "operator", ("id", "search_rowid"), sorted(carrier_owners))
+        rowids |= {int(r["search_rowid"]) for r in owners.values()}
+        with triggers_suspended(conn):
+            for chunk in _chunks(inserted_carriers):
+                conn.exec_driver_sql(f"DELETE FROM carrier WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+            for carrier_id in inserted_carriers:
+                audit.add(
+                    "carrier", carrier_id, "delete", None, current_carriers[carrier_id]["shop_name"], None, reason
+                )
+            for chunk in _chunks(inserted_operators):
+                conn.exec_driver_sql(f"DELETE FROM operator WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+            for operator_id in inserted_operators:
+                audit.add("operator", operator_id, "delete", None, current_ops[operator_id]["name"], None, reason)
+            progress.step(2, 4)
+            for (entity_type, entity_id), before in befores.items():
+                table, columns = (
+                    ("operator", OPERATOR_COLUMNS) if entity_type == "operator" else ("carrier", CARRIER_COLUMNS)
+                )
+                current = (current_ops if entity_type == "operator" else current_carriers)[entity_id]
+                conn.exec_driver_sql(
+                    f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns if c != 'id')} WHERE id = ?",
+                    (*(before[c] for c in columns if c != "id"), entity_id),
+                )
+                for column in columns:
+                    if column in ("updated_at", "change_state", "name_initials") or current[column] == before[column]:
+                        continue
+                    audit.add(
+                        entity_type, entity_id, "update", column, _audit_text(column, current[column]),
+                        _audit_text(column, before[column]), reason,
+                    )  # fmt: skip
+            progress.step(3, 4)
+            reindex_selected(conn, rowids)
+        audit.add("import_batch", batch_id, "undo", None, batch["file_name"], None, reason)
+        audit.flush()
+        conn.exec_driver_sql(
+            "UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?",
+            (now, actor.name if actor else "", batch_id),
+        )
+        progress.step(4, 4)
+    return UndoResult(batch_id, batch["file_name"], len(inserted_operators), len(befores))
+
+
+def _touched_since(
+    conn: Connection,
+    batch: dict[str, Any],
+    imported_at: str,
+    inserted_operators: list[str],
+    inserted_carriers: list[str],
+    befores: dict[tuple[str, str], dict[str, Any]],
+    current_ops: dict[str, dict[str, Any]],
+    current_carriers: dict[str, dict[str, Any]],
+) -> int:
+    """How many of the import's rows were changed after it (or are gone): undo must not overwrite that."""
+    touched: set[str] = set()
+    for ids, current in ((inserted_operators, current_ops), (inserted_carriers, current_carriers)):
+        for entity_id in ids:
+            row = current.get(entity_id)
+            if (
+                row is None
+                or row["deleted_at"] is not None
+                or row["updated_at"] != imported_at
+                or row["change_state"] != "new"
+                or row["server_version"] is not None
+            ):
+                touched.add(entity_id)
+    for (entity_type, entity_id), before in befores.items():
+        row = (current_ops if entity_type == "operator" else current_carriers).get(entity_id)
+        if row is None or row["updated_at"] != imported_at or row["server_version"] != before["server_version"]:
+            touched.add(entity_id)
+    all_ids = inserted_operators + inserted_carriers + [i for _t, i in befores]
+    for chunk in _chunks(all_ids):
+        marks = ", ".join("?" * len(chunk))
+        later = conn.exec_driver_sql(
+            f"SELECT DISTINCT entity_id FROM audit_log WHERE id > ? AND entity_id IN ({marks})",
+            (int(batch["last_audit_id"]), *chunk),
+        ).scalars()
+        touched.update(str(i) for i in later)
+    return len(touched)

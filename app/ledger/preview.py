@@ -1,0 +1,680 @@
+"""The dry run: what an import would do, operator by operator, before anything is written.
+
+Rows are keyed by identifier; natural persons (and operators without any code) by name plus phone, or by name
+alone when the row has neither (with a warning). Rows with the same key are one operator (a ledger lists an
+operator once per carrier); if they disagree on an operator field, or on a carrier, they are a *conflict*. Each
+operator is then matched to the register and classified:
+
+* **new** — no live operator has this key;
+* **changed** — the ledger sets fields to other values, or brings carriers the register does not have; each
+  change is listed field by field (``before → after``);
+* **unchanged** — everything the ledger says is already in the register;
+* **conflict** — duplicate rows disagreeing, several register entries matching, an ID number registered under
+  another name, two rows aiming at the same register entry;
+* **rejected** — a cell could not be read, or the result breaks the registry's rules (errors block the row;
+  warnings — a failing check character — do not: the code is kept as the ledger prints it, with the import named
+  as the reason, as a user would have to give one in the form).
+
+Empty cells never clear a value (ledgers are often incomplete), and operators or carriers missing from the ledger
+are left alone: an import adds and updates, it never deletes. The register is read once into memory (raw stored
+values, so comparison and the before-images are exact).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Final
+
+from sqlalchemy import Connection
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.ledger.fields import CARRIER_FIELDS, FIELD_BY_KEY, OPERATOR_FIELDS, Kind
+from app.ledger.headers import Mapping
+from app.ledger.initials import name_initials
+from app.ledger.normalise import normaliser
+from app.ledger.parse import Issue, ParsedRow, ParsedSheet, infer_subject, resolve_identifier
+from app.ledger.rules import check_operator
+from app.progress import Progress
+from app.validation import Finding, IdentifierType, Severity, validate_icp_filing
+from app.vocab import LicenseDisplay, SubjectType
+from localdb.models import Carrier, Operator
+
+OPERATOR_COLUMNS: Final = tuple(c.name for c in Operator.__table__.columns)
+CARRIER_COLUMNS: Final = tuple(c.name for c in Carrier.__table__.columns)
+DATE_FIELDS: Final = frozenset({"founded_on", "abnormal_date", "serious_violation_date", "first_seen", "last_verified"})
+BOOL_FIELDS: Final = frozenset({"abnormal_listed", "serious_violation"})
+OPERATOR_DEFAULTS: Final[dict[str, Any]] = {
+    "name": "",
+    "subject_type": "",
+    "identifier_type": "none",
+    "identifier": "",
+    "legal_representative": "",
+    "registered_address": "",
+    "business_address": "",
+    "phone": "",
+    "business_scope": "",
+    "founded_on": None,
+    "registration_status": "存续",
+    "registering_authority": "",
+    "credit_class": "",
+    "abnormal_listed": False,
+    "abnormal_reason": "",
+    "abnormal_date": None,
+    "serious_violation": False,
+    "serious_violation_reason": "",
+    "serious_violation_date": None,
+    "notes": "",
+}
+CARRIER_DEFAULTS: Final[dict[str, Any]] = {
+    "kind": "",
+    "platform": "",
+    "shop_name": "",
+    "shop_id": "",
+    "url": "",
+    "icp_filing": "",
+    "license_display": LicenseDisplay.UNCHECKED.value,
+    "first_seen": None,
+    "last_verified": None,
+    "status": "active",
+}
+
+T_CONFLICT_ROWS = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Rows {rows} describe the same operator ({key}) with different values in {fields}. Keep one version of the "
+    "row and import again.",
+)
+T_CONFLICT_CARRIER = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Rows {rows} describe the same carrier ({carrier}) with different values in {fields}. Keep one version.",
+)
+T_CONFLICT_NAME = QT_TRANSLATE_NOOP(
+    "Validation",
+    "The register holds this ID number for {name}, not for the name in this row. Check the name and the number.",
+)
+T_CONFLICT_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "Validation",
+    "{count} operators in the register match this row ({names}), so it cannot be told which one is meant. Add the "
+    "identifier to the row.",
+)
+T_CONFLICT_SAME_TARGET = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Rows {rows} and rows {other} would both change {name} in the register. Keep one of them.",
+)
+T_NAME_ONLY = QT_TRANSLATE_NOOP(
+    "Validation",
+    "This natural person has neither an ID number nor a phone number, so the row is matched by name alone.",
+)
+
+
+class Status(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+def to_raw(value: Any) -> Any:
+    """A value in the form SQLite stores it (dates as ISO text, flags as 0/1)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def from_raw(field_name: str, raw: Any) -> Any:
+    """A stored value as the app uses it (dates, flags)."""
+    if raw is None:
+        return None
+    if field_name in DATE_FIELDS:
+        return date.fromisoformat(str(raw)[:10])
+    if field_name in BOOL_FIELDS:
+        return bool(raw)
+    return raw
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field an import changes: raw stored values before and after."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass
+class CarrierPlan:
+    """A carrier to add (``carrier_id`` is None: ``values`` is complete) or to change (``values``: changed fields)."""
+
+    carrier_id: str | None
+    values: dict[str, Any]
+    changes: list[FieldChange] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass
+class PreviewItem:
+    """One operator of the ledger (or one unreadable row) and what the import would do with it."""
+
+    status: Status
+    rows: list[int]
+    name: str
+    identifier: str = ""
+    operator_id: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    """NEW: every operator field; CHANGED: the changed fields only (python values)."""
+    changes: list[FieldChange] = field(default_factory=list)
+    carriers: list[CarrierPlan] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    override: bool = False
+    """The code has warnings (a failing check character) and is kept with the import as the reason."""
+    clear_override: bool = False
+    """The code changed to one without warnings: a reason kept for the old code no longer applies."""
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(i.finding.severity is Severity.WARNING for i in self.issues)
+
+
+@dataclass(frozen=True)
+class StateMark:
+    """What the register looked like when the preview was made; a commit refuses when it differs."""
+
+    last_audit_id: int
+    operators: int
+    carriers: int
+    operator_updated: str | None
+    carrier_updated: str | None
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    warnings: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class Preview:
+    """The dry run of one sheet: every item, and what the commit needs to check and record."""
+
+    file_name: str
+    sheet: str
+    file_sha256: str
+    layout_hash: str
+    labels: list[str]
+    mapping: Mapping
+    items: list[PreviewItem]
+    mark: StateMark
+    station_id: str
+    skipped_notes: int = 0
+
+    def counts(self) -> Counts:
+        counts = Counts()
+        for item in self.items:
+            if item.status is Status.NEW:
+                counts.new += 1
+            elif item.status is Status.CHANGED:
+                counts.changed += 1
+            elif item.status is Status.UNCHANGED:
+                counts.unchanged += 1
+            elif item.status is Status.CONFLICT:
+                counts.conflicts += 1
+            else:
+                counts.rejected += 1
+            if item.status in (Status.NEW, Status.CHANGED, Status.UNCHANGED) and item.has_warnings:
+                counts.warnings += 1
+        return counts
+
+    @property
+    def writes(self) -> bool:
+        """Whether committing would change anything."""
+        return any(item.status in (Status.NEW, Status.CHANGED) for item in self.items)
+
+    def problem_items(self) -> list[PreviewItem]:
+        """Items the error report lists: rejected and conflicting ones, and those with warnings."""
+        return [item for item in self.items if item.status in (Status.REJECTED, Status.CONFLICT) or item.has_warnings]
+
+
+# -- the register in memory ----------------------------------------------------------------------------------
+@dataclass
+class Snapshot:
+    """The live operators (raw rows), indexed by code and by name + phone; their carriers on demand."""
+
+    operators: dict[str, dict[str, Any]]
+    by_identifier: dict[str, list[str]]
+    by_person: dict[tuple[str, str], list[str]]
+    mark: StateMark
+    station_id: str
+    _conn: Connection | None = None
+    _carriers: dict[str, list[dict[str, Any]]] | None = None
+
+    def carriers_of(self, operator_id: str) -> list[dict[str, Any]]:
+        if self._carriers is None:
+            self._carriers = defaultdict(list)
+            if self.operators and self._conn is not None:
+                sql = f"SELECT {', '.join(CARRIER_COLUMNS)} FROM carrier WHERE deleted_at IS NULL"
+                for row in self._conn.exec_driver_sql(sql):
+                    record = dict(zip(CARRIER_COLUMNS, row, strict=True))
+                    self._carriers[record["operator_id"]].append(record)
+        return self._carriers.get(operator_id, [])
+
+
+def read_mark(conn: Connection) -> StateMark:
+    row = conn.exec_driver_sql(
+        "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM operator),"
+        " (SELECT count(*) FROM carrier), (SELECT max(updated_at) FROM operator), (SELECT max(updated_at) FROM carrier)"
+    ).one()
+    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4])
+
+
+def phones_of(phone: str) -> list[str]:
+    return [p.strip() for p in str(phone or "").split(";") if p.strip()]
+
+
+def person_name(name: str) -> str:
+    return "".join(str(name).split())
+
+
+def load_snapshot(conn: Connection) -> Snapshot:
+    """Read the live register (one query; raw values) and index it for matching."""
+    station = conn.exec_driver_sql("SELECT id FROM station LIMIT 1").scalar()
+    operators: dict[str, dict[str, Any]] = {}
+    by_identifier: dict[str, list[str]] = defaultdict(list)
+    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
+    sql = f"SELECT {', '.join(OPERATOR_COLUMNS)} FROM operator WHERE deleted_at IS NULL"
+    for row in conn.exec_driver_sql(sql):
+        record = dict(zip(OPERATOR_COLUMNS, row, strict=True))
+        operator_id = record["id"]
+        operators[operator_id] = record
+        if record["identifier"]:
+            by_identifier[record["identifier"]].append(operator_id)
+        if record["subject_type"] in (SubjectType.NATURAL_PERSON, SubjectType.OTHER) or not record["identifier"]:
+            name = person_name(record["name"])
+            phones = phones_of(record["phone"])
+            for phone in phones:
+                by_person[(name, phone)].append(operator_id)
+            if not phones and not record["identifier"]:
+                by_person[(name, "")].append(operator_id)
+    return Snapshot(operators, by_identifier, by_person, read_mark(conn), str(station or ""), conn)
+
+
+# -- building the preview ------------------------------------------------------------------------------------
+def same_value(field_name: str, value: Any, raw: Any) -> bool:
+    """Whether the ledger's (normalised) ``value`` says what the register already stores.
+
+    Stored text typed in the form may hold what the importer folds (double spaces, full-width digits): the stored
+    value is normalised the same way before comparing, so a ledger never "changes" a value into itself.
+    """
+    if to_raw(value) == raw:
+        return True
+    spec = FIELD_BY_KEY.get(field_name)
+    if spec is None or spec.kind is not Kind.TEXT or not isinstance(raw, str) or not isinstance(value, str):
+        return False
+    folded, _problem = normaliser(field_name, spec.kind)(field_name, raw)
+    return bool(folded == value)
+
+
+def carrier_key(carrier: dict[str, Any]) -> tuple[str, ...]:
+    """How a carrier is recognised within its operator: by shop id, else web address, ICP number, or name."""
+    kind = str(carrier.get("kind") or "")
+    platform = str(carrier.get("platform") or "")
+    if carrier.get("shop_id"):
+        return (kind, platform, "id", str(carrier["shop_id"]))
+    if carrier.get("url"):
+        return (kind, "url", str(carrier["url"]).strip().lower().rstrip("/"))
+    if carrier.get("icp_filing"):
+        return (kind, "icp", str(carrier["icp_filing"]))
+    return (kind, platform, "name", str(carrier.get("shop_name") or ""))
+
+
+def carrier_label(carrier: dict[str, Any]) -> str:
+    parts = [carrier.get("platform"), carrier.get("shop_name") or carrier.get("url") or carrier.get("shop_id")]
+    return " ".join(str(p) for p in parts if p)
+
+
+def _header(field_name: str) -> str:
+    key = field_name if field_name in FIELD_BY_KEY else f"carrier.{field_name}"
+    return FIELD_BY_KEY[key].header if key in FIELD_BY_KEY else field_name
+
+
+def _rows_text(rows: list[int]) -> str:
+    return "、".join(str(r) for r in rows)
+
+
+def _finding(template: str, severity: Severity = Severity.ERROR, **params: object) -> Finding:
+    return Finding("", severity, "import.conflict", template, tuple((k, str(v)) for k, v in params.items()))
+
+
+@dataclass
+class _Group:
+    key: tuple[str, ...]
+    rows: list[ParsedRow]
+
+
+class PreviewBuilder:
+    """Classifies parsed rows against a snapshot of the register."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.today = date.today()
+
+    def build(self, parsed: ParsedSheet, progress: Progress | None = None) -> list[PreviewItem]:
+        progress = progress or Progress.none()
+        items: list[PreviewItem] = []
+        groups: dict[tuple[str, ...], _Group] = {}
+        for row in parsed.rows:
+            if row.has_errors:
+                items.append(
+                    PreviewItem(
+                        Status.REJECTED,
+                        [row.row],
+                        str(row.values.get("name", "")),
+                        str(row.values.get("identifier", "")),
+                        issues=list(row.issues),
+                    )
+                )
+                continue
+            key = self._key(row)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = _Group(key, [row])
+            else:
+                group.rows.append(row)
+        self._person_overlaps(groups)
+        targets: dict[str, list[PreviewItem]] = defaultdict(list)
+        total = len(groups)
+        for done, group in enumerate(groups.values()):
+            if done % 2000 == 0:
+                progress.step(done, total)
+            item = self._item(group)
+            items.append(item)
+            if item.operator_id and item.status is not Status.CONFLICT:
+                targets[item.operator_id].append(item)
+        for operator_id, aiming in targets.items():
+            if len(aiming) > 1:
+                name = self.snapshot.operators[operator_id]["name"]
+                for item in aiming:
+                    others = [r for other in aiming if other is not item for r in other.rows]
+                    item.status = Status.CONFLICT
+                    item.issues.append(
+                        Issue(
+                            item.rows[0],
+                            None,
+                            _finding(
+                                T_CONFLICT_SAME_TARGET, rows=_rows_text(item.rows), other=_rows_text(others), name=name
+                            ),
+                        )
+                    )
+        items.sort(key=lambda i: i.rows[0])
+        progress.step(total, total)
+        return items
+
+    @staticmethod
+    def _key(row: ParsedRow) -> tuple[str, ...]:
+        identifier = row.values.get("identifier", "")
+        if identifier:
+            return ("id", identifier)
+        return ("person", person_name(row.values.get("name", "")), str(row.values.get("phone", "")))
+
+    def _person_overlaps(self, groups: dict[tuple[str, ...], _Group]) -> None:
+        """A person listed once with an ID number and once without, same name and phone: one group, with the ID."""
+        with_id: dict[tuple[str, str], tuple[str, ...]] = {}
+        for key, group in groups.items():
+            if key[0] == "id":
+                values = group.rows[0].values
+                for phone in phones_of(values.get("phone", "")):
+                    with_id.setdefault((person_name(values.get("name", "")), phone), key)
+        for key in [k for k in groups if k[0] == "person"]:
+            target = next((with_id[(key[1], p)] for p in phones_of(key[2]) if (key[1], p) in with_id), None)
+            if target is not None:
+                groups[target].rows.extend(groups.pop(key).rows)
+
+    # -- one operator -------------------------------------------------------------------------------------------
+    def _item(self, group: _Group) -> PreviewItem:
+        rows = group.rows
+        numbers = [r.row for r in rows]
+        first = rows[0]
+        merged, conflict = self._merge(group)
+        name = str(merged.get("name", ""))
+        item = PreviewItem(Status.NEW, numbers, name, str(merged.get("identifier", "")))
+        item.issues.extend(issue for r in rows for issue in r.issues)
+        if conflict is not None:
+            item.status = Status.CONFLICT
+            item.issues.append(Issue(first.row, None, conflict))
+            return item
+        file_carriers, carrier_conflict = self._carriers(rows)
+        if carrier_conflict is not None:
+            item.status = Status.CONFLICT
+            item.issues.append(Issue(first.row, None, carrier_conflict))
+            return item
+        matches, match_problem = self._match(merged)
+        if match_problem is not None:
+            item.status = Status.CONFLICT
+            item.issues.append(Issue(first.row, first.columns.get("name"), match_problem))
+            return item
+        if not merged.get("identifier") and not merged.get("phone") and self._is_person(merged, matches):
+            item.issues.append(Issue(first.row, first.columns.get("name"), _finding(T_NAME_ONLY, Severity.WARNING)))
+        if matches:
+            self._existing(item, matches[0], merged, file_carriers, first)
+        else:
+            self._new(item, merged, file_carriers, first)
+        return item
+
+    def _is_person(self, merged: dict[str, Any], matches: list[str]) -> bool:
+        subject = merged.get("subject_type")
+        if subject is None and matches:
+            subject = self.snapshot.operators[matches[0]]["subject_type"]
+        return (subject or infer_subject(merged)) == SubjectType.NATURAL_PERSON
+
+    def _merge(self, group: _Group) -> tuple[dict[str, Any], Finding | None]:
+        if len(group.rows) == 1:
+            return dict(group.rows[0].values), None
+        merged: dict[str, Any] = {}
+        differing: list[str] = []
+        for row in group.rows:
+            for name, value in row.values.items():
+                if name not in merged:
+                    merged[name] = value
+                elif merged[name] != value and name not in differing:
+                    differing.append(name)
+        if differing:
+            key = group.key[1] if group.key[0] == "id" else str(merged.get("name", ""))
+            return merged, _finding(
+                T_CONFLICT_ROWS,
+                rows=_rows_text([r.row for r in group.rows]),
+                key=key,
+                fields="、".join(_header(f) for f in differing),
+            )
+        return merged, None
+
+    @staticmethod
+    def _carriers(rows: list[ParsedRow]) -> tuple[list[dict[str, Any]], Finding | None]:
+        found: dict[tuple[str, ...], tuple[dict[str, Any], list[int]]] = {}
+        for row in rows:
+            for carrier in row.carriers:
+                key = carrier_key(carrier)
+                if key not in found:
+                    found[key] = (carrier, [row.row])
+                    continue
+                known, where = found[key]
+                where.append(row.row)
+                differing = [
+                    k for k in set(known) | set(carrier) if k in known and k in carrier and known[k] != carrier[k]
+                ]
+                if differing:
+                    return [], _finding(
+                        T_CONFLICT_CARRIER,
+                        rows=_rows_text(where),
+                        carrier=carrier_label(carrier),
+                        fields="、".join(_header(f) for f in sorted(differing)),
+                    )
+                known.update({k: v for k, v in carrier.items() if k not in known})
+        return [c for c, _ in found.values()], None
+
+    def _match(self, merged: dict[str, Any]) -> tuple[list[str], Finding | None]:
+        snapshot = self.snapshot
+        identifier = merged.get("identifier", "")
+        if identifier:
+            matches = snapshot.by_identifier.get(identifier, [])
+            if len(matches) == 1 and merged.get("identifier_type") == IdentifierType.RESIDENT_ID:
+                existing = snapshot.operators[matches[0]]
+                if (
+                    existing["subject_type"] == SubjectType.NATURAL_PERSON
+                    and merged.get("name")
+                    and person_name(existing["name"]) != person_name(merged["name"])
+                ):
+                    return matches, _finding(T_CONFLICT_NAME, name=existing["name"])
+            if not matches:
+                phones = phones_of(merged.get("phone", ""))
+                name = person_name(merged.get("name", ""))
+                candidates = {
+                    m
+                    for p in phones
+                    for m in snapshot.by_person.get((name, p), [])
+                    if not snapshot.operators[m]["identifier"]
+                }
+                matches = sorted(candidates)
+        else:
+            name = person_name(merged.get("name", ""))
+            phones = phones_of(merged.get("phone", ""))
+            if phones:
+                matches = sorted({m for p in phones for m in snapshot.by_person.get((name, p), [])})
+            else:
+                matches = list(snapshot.by_person.get((name, ""), []))
+        if len(matches) > 1:
+            names = "、".join(
+                f"{snapshot.operators[m]['name']} {snapshot.operators[m]['identifier']}".strip() for m in matches[:5]
+            )
+            return matches, _finding(T_CONFLICT_AMBIGUOUS, count=len(matches), names=names)
+        return matches, None
+
+    def _findings(self, item: PreviewItem, values: dict[str, Any], first: ParsedRow, check_identifier: bool) -> bool:
+        """Validate the final values; add the findings to ``item``; True when nothing blocks the row."""
+        ok = True
+        for finding in check_operator(values, check_identifier=check_identifier, today=self.today):
+            item.issues.append(Issue(first.row, first.columns.get(finding.field), finding))
+            if finding.severity is Severity.ERROR:
+                ok = False
+            elif finding.field == "identifier":
+                item.override = True
+        if not ok:
+            item.status = Status.REJECTED
+        return ok
+
+    @staticmethod
+    def _carrier_findings(item: PreviewItem, first: ParsedRow) -> bool:
+        """Check the ICP numbers that will be written (new carriers, changed numbers); False when one is wrong."""
+        ok = True
+        for plan in item.carriers:
+            icp = plan.values.get("icp_filing")
+            if not icp:
+                continue
+            for finding in validate_icp_filing(str(icp), "carrier.icp_filing").errors:
+                item.issues.append(Issue(first.row, first.columns.get("carrier.icp_filing"), finding))
+                ok = False
+        if not ok:
+            item.status = Status.REJECTED
+        return ok
+
+    def _new(self, item: PreviewItem, merged: dict[str, Any], carriers: list[dict[str, Any]], first: ParsedRow) -> None:
+        values = dict(OPERATOR_DEFAULTS)
+        values.update(merged)
+        if "subject_type" not in merged:
+            values["subject_type"] = infer_subject(values)
+        if not merged.get("identifier") and "identifier_type" not in merged:
+            values["identifier_type"], values["identifier"], _ = resolve_identifier({}, None, values["subject_type"])
+        item.status = Status.NEW
+        clean = first.identifier_clean and values.get("identifier") == first.values.get("identifier")
+        if not self._findings(item, values, first, check_identifier=not clean):
+            return
+        item.carriers = [CarrierPlan(None, {**CARRIER_DEFAULTS, **c}, label=carrier_label(c)) for c in carriers]
+        if not self._carrier_findings(item, first):
+            return
+        values["name_initials"] = name_initials(values["name"])
+        item.values = values
+
+    def _existing(
+        self,
+        item: PreviewItem,
+        operator_id: str,
+        merged: dict[str, Any],
+        carriers: list[dict[str, Any]],
+        first: ParsedRow,
+    ) -> None:
+        existing = self.snapshot.operators[operator_id]
+        item.operator_id = operator_id
+        final = {name: from_raw(name, existing[name]) for name in OPERATOR_FIELDS}
+        changed: dict[str, Any] = {}
+        for name, value in merged.items():
+            if name not in final:
+                continue
+            if not same_value(name, value, existing[name]):
+                changed[name] = value
+                item.changes.append(FieldChange(name, existing[name], to_raw(value)))
+        final.update(changed)
+        item.carriers = self._carrier_plans(operator_id, carriers)
+        if not changed and not item.carriers:
+            item.status = Status.UNCHANGED
+            return
+        item.status = Status.CHANGED
+        code_changed = "identifier" in changed or "identifier_type" in changed
+        if not self._findings(item, final, first, check_identifier=code_changed and not first.identifier_clean):
+            return
+        if not self._carrier_findings(item, first):
+            return
+        if "name" in changed:
+            changed["name_initials"] = name_initials(str(changed["name"]))
+        if code_changed and not item.override and existing["identifier_override"] is not None:
+            item.clear_override = True
+        item.values = changed
+
+    def _carrier_plans(self, operator_id: str, carriers: list[dict[str, Any]]) -> list[CarrierPlan]:
+        if not carriers:
+            return []
+        existing = {carrier_key(c): c for c in self.snapshot.carriers_of(operator_id)}
+        plans: list[CarrierPlan] = []
+        for carrier in carriers:
+            known = existing.get(carrier_key(carrier))
+            if known is None:
+                plans.append(CarrierPlan(None, {**CARRIER_DEFAULTS, **carrier}, label=carrier_label(carrier)))
+                continue
+            changes = [
+                FieldChange(name, known[name], to_raw(value))
+                for name, value in carrier.items()
+                if name in CARRIER_FIELDS and not same_value(f"carrier.{name}", value, known[name])
+            ]
+            if changes:
+                plans.append(
+                    CarrierPlan(
+                        known["id"],
+                        {c.field: carrier[c.field] for c in changes},
+                        changes,
+                        carrier_label({**known, **carrier}),
+                    )
+                )
+        return plans
+
+
+def build_items(snapshot: Snapshot, parsed: ParsedSheet, progress: Progress | None = None) -> list[PreviewItem]:
+    """Classify every parsed row against ``snapshot``."""
+    return PreviewBuilder(snapshot).build(parsed, progress)

@@ -1,0 +1,249 @@
+"""The ledger use cases over an open station database: import (dry run, commit, undo) and export.
+
+Long steps are plain methods taking a :class:`app.progress.Progress`; the wizard runs them off the GUI thread,
+the CLI and the benchmarks call them directly. Messages that end up in the database (audit reasons) are
+translated with the ``translate`` function handed in by the caller (Qt's, from the UI or the CLI).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from app.ledger import errors as err
+from app.ledger.commit import (
+    CommitResult,
+    LastImport,
+    UndoResult,
+    commit_preview,
+    last_import,
+    remember_mapping,
+    remembered_mapping,
+    undo_last_import,
+)
+from app.ledger.error_report import write_error_report
+from app.ledger.errors import Translate, untranslated
+from app.ledger.export import ExportResult, export_registry, write_template
+from app.ledger.headers import HeaderLayout, Mapping, check_mapping, detect_header
+from app.ledger.parse import parse_sheet
+from app.ledger.preview import Preview, build_items, load_snapshot
+from app.ledger.reader import LedgerFile, SheetGrid, open_ledger
+from app.progress import Progress
+from app.records import Actor
+from localdb.database import Database
+
+SCALE: Final = 1000
+
+EXPORT_KINDS: Final = ("registry", "inspections", "results", "rectifications", "draw", "monthly")
+"""What ``python -m app export`` names; only the registry exists until inspections do."""
+AVAILABLE_EXPORTS: Final = frozenset({"registry"})
+
+
+def scaled(parent: Progress, low: float, high: float) -> Progress:
+    """A progress token reporting into ``parent``'s range ``low``–``high`` (fractions); cancelling the parent
+    stops the child's next step."""
+
+    def report(done: int, total: int) -> None:
+        parent.step(int(SCALE * (low + (high - low) * min(done, total) / max(total, 1))), SCALE)
+
+    return Progress(report)
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class LoadedSheet:
+    """One sheet read and its header found: what the mapping page shows and the preview parses."""
+
+    ledger: LedgerFile
+    grid: SheetGrid
+    layout: HeaderLayout
+    mapping: Mapping
+    """The mapping to use: the one remembered for this header layout, else the automatic one."""
+    remembered: bool
+    file_sha256: str
+
+    @property
+    def sheet(self) -> str:
+        return self.grid.sheet
+
+
+@dataclass(frozen=True)
+class SheetCandidate:
+    name: str
+    visible: bool
+    looks_like_ledger: bool
+
+
+class LedgerImportService:
+    """Import of ledgers into the register."""
+
+    def __init__(self, db: Database, translate: Translate = untranslated) -> None:
+        self._db = db
+        self._translate = translate
+
+    # -- file and sheet ------------------------------------------------------------------------------------
+    @staticmethod
+    def open(path: Path) -> LedgerFile:
+        """Open and check the file (raises :class:`app.ledger.errors.LedgerError`)."""
+        return open_ledger(path)
+
+    def candidates(self, ledger: LedgerFile, progress: Progress | None = None) -> list[SheetCandidate]:
+        """Every sheet, hidden ones marked; visible ones checked for a header when there are several."""
+        progress = progress or Progress.none()
+        sheets = ledger.sheets()
+        visible = [s for s in sheets if s.visible]
+        result: list[SheetCandidate] = []
+        for index, sheet in enumerate(sheets):
+            looks = sheet.visible
+            if sheet.visible and len(visible) > 1:
+                try:
+                    detect_header(ledger.read(sheet.name, scaled(progress, index / len(sheets), index / len(sheets))))
+                except err.LedgerError as exc:
+                    if isinstance(exc, err.TooManyRows | err.PasswordProtected | err.DamagedWorkbook):
+                        raise
+                    looks = False
+            result.append(SheetCandidate(sheet.name, sheet.visible, looks))
+        return result
+
+    def choose_sheet(self, ledger: LedgerFile, sheet: str | None, progress: Progress | None = None) -> LoadedSheet:
+        """The sheet to import without asking: the named one, the only visible one, or the only one with a header.
+
+        Raises :class:`~app.ledger.errors.SeveralSheets` when several sheets look like ledgers.
+        """
+        progress = progress or Progress.none()
+        if sheet is not None:
+            return self.load(ledger, sheet, progress)
+        visible = ledger.visible_sheets()
+        if not visible:
+            raise err.NoSheets(file=ledger.name)
+        if len(visible) == 1:
+            return self.load(ledger, visible[0], progress)
+        loaded: list[LoadedSheet] = []
+        first_problem: err.LedgerError | None = None
+        for name in visible:
+            try:
+                loaded.append(self.load(ledger, name, progress))
+            except (err.NoHeader, err.EmptySheet) as exc:
+                first_problem = first_problem or exc
+        if len(loaded) == 1:
+            return loaded[0]
+        if not loaded:
+            assert first_problem is not None
+            raise first_problem
+        raise err.SeveralSheets(file=ledger.name, sheets="、".join(s.sheet for s in loaded))
+
+    def load(self, ledger: LedgerFile, sheet: str, progress: Progress | None = None) -> LoadedSheet:
+        """Read ``sheet``, find its header and the mapping to propose."""
+        grid = ledger.read(sheet, progress)
+        layout = detect_header(grid)
+        mapping = dict(layout.mapping)
+        remembered = False
+        with self._db.engine.connect() as conn:
+            stored = remembered_mapping(conn, layout.layout_hash)
+            conn.rollback()
+        if stored is not None and all(0 <= c < max(len(layout.labels), grid.width) for c in stored):
+            mapping, remembered = stored, True
+        return LoadedSheet(ledger, grid, layout, mapping, remembered, file_digest(ledger.path))
+
+    # -- dry run and commit --------------------------------------------------------------------------------
+    def preview(self, loaded: LoadedSheet, mapping: Mapping | None = None, progress: Progress | None = None) -> Preview:
+        """What importing ``loaded`` with ``mapping`` would do; writes nothing."""
+        progress = progress or Progress.none()
+        mapping = dict(loaded.mapping if mapping is None else mapping)
+        check_mapping(loaded.grid, mapping)
+        parsed = parse_sheet(
+            loaded.grid, mapping, loaded.layout.data_start, scaled(progress, 0.0, 0.4), loaded.layout.labels
+        )
+        with self._db.engine.connect() as conn:
+            snapshot = load_snapshot(conn)
+            if not snapshot.station_id:
+                raise err.NoStation()
+            progress.step(int(SCALE * 0.5), SCALE)
+            items = build_items(snapshot, parsed, scaled(progress, 0.5, 1.0))
+            conn.rollback()
+        return Preview(
+            file_name=loaded.ledger.name,
+            sheet=loaded.sheet,
+            file_sha256=loaded.file_sha256,
+            layout_hash=loaded.layout.layout_hash,
+            labels=loaded.layout.labels,
+            mapping=mapping,
+            items=items,
+            mark=snapshot.mark,
+            station_id=snapshot.station_id,
+            skipped_notes=parsed.skipped_notes,
+        )
+
+    def dry_run(self, path: Path, sheet: str | None = None, progress: Progress | None = None) -> Preview:
+        """Open, choose the sheet, use the remembered or automatic mapping, and preview (the CLI's path)."""
+        progress = progress or Progress.none()
+        ledger = self.open(path)
+        loaded = self.choose_sheet(ledger, sheet, scaled(progress, 0.0, 0.5))
+        return self.preview(loaded, None, scaled(progress, 0.5, 1.0))
+
+    def commit(self, preview: Preview, actor: Actor | None, progress: Progress | None = None) -> CommitResult:
+        """Write the preview in one transaction (nothing is written when it is cancelled or fails)."""
+        return commit_preview(self._db, preview, actor, self._translate, progress)
+
+    def remember(self, loaded: LoadedSheet, mapping: Mapping) -> None:
+        """Remember ``mapping`` for ledgers with the same header layout (done on commit as well)."""
+        with self._db.bulk_transaction() as conn:
+            remember_mapping(
+                conn, loaded.layout.layout_hash, loaded.layout.labels, mapping, datetime.now().isoformat(sep=" ")
+            )
+
+    def error_report(self, path: Path, loaded: LoadedSheet, preview: Preview) -> int:
+        """Write the error report workbook; returns how many rows it lists (0: nothing to report, no file)."""
+        return write_error_report(path, loaded.grid, loaded.layout, preview, self._translate)
+
+    # -- undo ----------------------------------------------------------------------------------------------
+    def last_import(self) -> LastImport | None:
+        return last_import(self._db)
+
+    def undo_last(self, actor: Actor | None, progress: Progress | None = None) -> UndoResult:
+        return undo_last_import(self._db, actor, self._translate, progress)
+
+
+class LedgerExportService:
+    """Export of the register and the blank import template."""
+
+    def __init__(self, db: Database, translate: Translate = untranslated) -> None:
+        self._db = db
+        self._translate = translate
+
+    def station_name(self) -> str:
+        with self._db.engine.connect() as conn:
+            name = conn.exec_driver_sql("SELECT name FROM station LIMIT 1").scalar()
+            conn.rollback()
+        return str(name or "")
+
+    def export_registry(
+        self,
+        path: Path,
+        *,
+        include_personal_data: bool,
+        actor: Actor | None,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        return export_registry(
+            self._db,
+            path,
+            include_personal_data=include_personal_data,
+            actor=actor,
+            station_name=self.station_name(),
+            translate=self._translate,
+            progress=progress,
+        )
+
+    def write_template(self, path: Path) -> Path:
+        return write_template(path, self._translate)

@@ -1,0 +1,472 @@
+"""The local side of sync: outbox reads and results, sync state, applying pulled pages, local checksums.
+
+The engine (sync/engine.py) talks to this through plain data (dicts, tuples): ``localdb`` and ``sync`` are
+independent layers and the app layer wires them (app/services/sync.py). Every method is one local transaction.
+
+Pulled pages are applied with Core statements, never through an ORM session, so nothing a pull writes reaches the
+outbox. Registry rows are applied with the search-index triggers suspended and reindexed set-wise per page
+(:func:`localdb.search_index.reindex_rows` over runs of consecutive ``search_rowid``); ``name_initials`` comes from
+the function the app layer passes in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Final
+
+from sqlalchemy import Boolean, Connection, Date, DateTime, Table, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from localdb.database import Database
+from localdb.inspection_models import EvidenceChunk, Inspection, InspectionEvidence
+from localdb.models import Carrier, License, Operator, Station
+from localdb.search_index import reindex_rows, triggers_suspended
+from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
+
+REGISTRY: Final[dict[str, Table]] = {
+    "operator": Operator.__table__,  # type: ignore[dict-item]
+    "carrier": Carrier.__table__,  # type: ignore[dict-item]
+    "license": License.__table__,  # type: ignore[dict-item]
+}
+DOCUMENTS: Final = ("operator_proposal", "inspection", "evidence")
+LOCAL_DOCUMENT_TABLES: Final[dict[str, Table]] = {
+    "inspection": Inspection.__table__,  # type: ignore[dict-item]
+    "evidence": InspectionEvidence.__table__,  # type: ignore[dict-item]
+}
+STATE_TABLE: Final[Table] = SyncState.__table__  # type: ignore[assignment]
+DOCUMENT_TABLE: Final[Table] = SyncDocument.__table__  # type: ignore[assignment]
+CHUNK: Final = 500
+"""Ids per ``IN (…)`` lookup (well under SQLite's variable limit)."""
+
+
+def _runs(values: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted distinct integers as runs of consecutive numbers: [1,2,3,7,8] → [(1,3),(7,8)]."""
+    runs: list[tuple[int, int]] = []
+    for value in sorted(set(values)):
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+class _Converter:
+    """Wire values to column values of one table (dates parsed, NULL for non-null text → empty)."""
+
+    def __init__(self, table: Table) -> None:
+        self.columns = {c.key: c for c in table.columns}
+
+    def row(self, data: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in data.items():
+            column = self.columns.get(name)
+            if column is None:
+                continue  # a field this client does not know: ignore (the protocol says so)
+            if value is None:
+                if not column.nullable:
+                    value = False if isinstance(column.type, Boolean) else ""
+            elif isinstance(column.type, DateTime) and isinstance(value, str):
+                value = datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+            elif isinstance(column.type, Date) and isinstance(value, str):
+                value = date.fromisoformat(value[:10])
+            out[name] = value
+        return out
+
+
+class LocalSyncStore:
+    """The station database (and its evidence store) as the sync engine sees it."""
+
+    def __init__(self, db: Database, evidence_db: Database | None, initials: Callable[[str], str]) -> None:
+        self._db = db
+        self._evidence_db = evidence_db
+        self._initials = initials
+        self._converters = {name: _Converter(table) for name, table in REGISTRY.items()}
+        self._seen: dict[str, set[str]] | None = None
+
+    # -- state ---------------------------------------------------------------------------------------------------
+    def state(self) -> dict[str, Any] | None:
+        """The sync state row as a dict, or ``None`` before the first sync."""
+        with self._db.reader() as session:
+            row = session.get(SyncState, 1)
+            if row is None:
+                return None
+            return {c.key: getattr(row, c.key) for c in SyncState.__table__.columns}
+
+    def save_state(self, **values: Any) -> None:
+        """Create or update the sync state row."""
+        with self._db.bulk_transaction() as conn:
+            self._save_state(conn, values)
+
+    @staticmethod
+    def _save_state(conn: Connection, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        table = STATE_TABLE
+        exists = conn.scalar(select(table.c.id).where(table.c.id == 1))
+        if exists is None:
+            defaults = {"id": 1, "station_code": "", "username": "", "seq_offset": 0, "epoch": "", "position": 0}
+            defaults["index_pending"] = 0
+            conn.execute(insert(table).values({**defaults, "last_pushed_seq": 0, **values}))
+        else:
+            conn.execute(update(table).where(table.c.id == 1).values(values))
+
+    def local_station(self) -> dict[str, Any]:
+        """What the data dir holds: station name and code (or ``None``), live operators and inspections."""
+        with self._db.reader() as session:
+            station = session.execute(select(Station.code, Station.name).limit(1)).first()
+            operators = session.scalar(select(func.count()).select_from(Operator)) or 0
+            inspections = session.scalar(select(func.count()).select_from(Inspection)) or 0
+            return {
+                "code": station.code if station else None,
+                "name": station.name if station else None,
+                "operators": operators,
+                "inspections": inspections,
+            }
+
+    def ensure_station(self, station_id: str, code: str, name: str, region_code: str) -> None:
+        """Create the station row (for an initial pull into an empty data dir) or adopt the server's names."""
+        with self._db.bulk_transaction() as conn:
+            existing = conn.scalar(select(Station.id).limit(1))
+            if existing is None:
+                conn.execute(
+                    insert(Station).values(id=station_id, code=code, name=name, region_code=region_code or "000000")
+                )
+            else:
+                conn.execute(update(Station).where(Station.id == existing).values(code=code, name=name))
+
+    # -- outbox --------------------------------------------------------------------------------------------------
+    def outbox_counter(self) -> int:
+        """The highest local seq ever assigned (entries are kept after they are answered)."""
+        with self._db.reader() as session:
+            return int(session.scalar(select(func.max(OutboxEntry.seq))) or 0)
+
+    def unanswered(self, limit: int, after: int = 0) -> list[dict[str, Any]]:
+        """Entries still to send (pending, or sent without a recorded answer), in seq order."""
+        with self._db.reader() as session:
+            rows = session.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.state.in_((PENDING, SENT)), OutboxEntry.seq > after)
+                .order_by(OutboxEntry.seq)
+                .limit(limit)
+            ).all()
+            return [
+                {
+                    "seq": r.seq,
+                    "entity": r.entity,
+                    "id": r.entity_id,
+                    "op": r.op,
+                    "base_version": r.base_version,
+                    "data": json.loads(r.payload),
+                    "client_time": r.created_at.isoformat(timespec="seconds") if r.created_at else None,
+                }
+                for r in rows
+            ]
+
+    def unanswered_count(self) -> int:
+        with self._db.reader() as session:
+            return int(session.scalar(select(func.count()).where(OutboxEntry.state.in_((PENDING, SENT)))) or 0)
+
+    def summary(self) -> dict[str, Any]:
+        """Unanswered entries by entity and op, evidence files still to upload (count, bytes), rejections."""
+        with self._db.reader() as session:
+            counts: dict[str, int] = {}
+            for entity, op, count in session.execute(
+                select(OutboxEntry.entity, OutboxEntry.op, func.count())
+                .where(OutboxEntry.state.in_((PENDING, SENT)))
+                .group_by(OutboxEntry.entity, OutboxEntry.op)
+            ):
+                counts[f"{entity}/{op}"] = int(count)
+            rejected = [
+                {"seq": r.seq, "entity": r.entity, "id": r.entity_id, "code": r.code, "reason": r.reason}
+                for r in session.scalars(
+                    select(OutboxEntry).where(OutboxEntry.state == REJECTED).order_by(OutboxEntry.seq)
+                )
+            ]
+        blobs = self.pending_blobs()
+        return {
+            "counts": counts,
+            "files": len(blobs),
+            "file_bytes": sum(size for _, size in blobs),
+            "rejected": rejected,
+        }
+
+    def mark_sent(self, seqs: Sequence[int]) -> None:
+        with self._db.bulk_transaction() as conn:
+            conn.execute(
+                update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == PENDING).values(state=SENT)
+            )
+
+    def record_results(self, results: Sequence[dict[str, Any]], offset: int) -> None:
+        """Store the server's answer for each entry (local seq = wire seq + offset) in one transaction."""
+        if not results:
+            return
+        rows = [
+            {
+                "b_seq": int(r["seq"]) + offset,
+                "state": APPLIED if r["status"] == "applied" else REJECTED,
+                "code": r.get("code"),
+                "reason": r.get("reason"),
+                "result": json.dumps(r, ensure_ascii=False),
+            }
+            for r in results
+        ]
+        with self._db.bulk_transaction() as conn:
+            conn.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.seq == bindparam("b_seq"))
+                .values(state=bindparam("state"), code=bindparam("code"), reason=bindparam("reason"))
+                .values(result=bindparam("result")),
+                rows,
+            )
+            self._save_state(conn, {"last_pushed_seq": max(int(r["seq"]) + offset for r in results)})
+
+    def renumber(self, device_id: str) -> int:
+        """Register as a new device: unanswered entries are numbered from 1 again; returns the new offset."""
+        with self._db.bulk_transaction() as conn:
+            first = conn.scalar(select(func.min(OutboxEntry.seq)).where(OutboxEntry.state.in_((PENDING, SENT))))
+            offset = (int(first) - 1) if first is not None else int(conn.scalar(select(func.max(OutboxEntry.seq))) or 0)
+            conn.execute(update(OutboxEntry).where(OutboxEntry.state == SENT).values(state=PENDING))
+            self._save_state(conn, {"device_id": device_id, "seq_offset": offset})
+            return offset
+
+    def pending_blobs(self) -> list[tuple[str, int]]:
+        """``(sha256, size)`` of evidence files referenced by unanswered evidence entries."""
+        with self._db.reader() as session:
+            found: dict[str, int] = {}
+            for payload in session.scalars(
+                select(OutboxEntry.payload).where(
+                    OutboxEntry.entity == "evidence", OutboxEntry.op == "upsert", OutboxEntry.state.in_((PENDING, SENT))
+                )
+            ):
+                data = json.loads(payload)
+                found[str(data["sha256"])] = int(data["size"])
+            return list(found.items())
+
+    def read_blob(self, sha256: str) -> bytes | None:
+        """The bytes of an evidence file, or ``None`` when the evidence store does not have them."""
+        if self._evidence_db is None:
+            return None
+        with self._evidence_db.reader() as session:
+            chunks = session.scalars(
+                select(EvidenceChunk.data).where(EvidenceChunk.sha256 == sha256).order_by(EvidenceChunk.seq)
+            ).all()
+        return b"".join(chunks) if chunks else None
+
+    # -- pull ----------------------------------------------------------------------------------------------------
+    def begin_full(self) -> None:
+        """Start a full resync: remember every id the run delivers, to drop the others at the end."""
+        self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)}
+
+    def apply_page(self, changes: Sequence[dict[str, Any]], state: dict[str, Any]) -> int:
+        """Apply one pulled page and store ``state`` (the new cursor…) in one transaction; returns rows changed."""
+        full = self._seen is not None
+        by_entity: dict[str, list[dict[str, Any]]] = {}
+        for change in changes:
+            by_entity.setdefault(change["entity"], []).append(change)
+            if self._seen is not None and change["op"] == "upsert" and change["entity"] in self._seen:
+                self._seen[change["entity"]].add(change["id"])
+        applied = 0
+        with self._db.bulk_transaction() as conn, triggers_suspended(conn):
+            rowids: set[int] = set()
+            # Parents first within the page too (the server's commit order already guarantees it across pages).
+            for entity in ("operator", "carrier", "license"):
+                if entity in by_entity:
+                    applied += self._apply_registry(conn, entity, by_entity[entity], full, rowids)
+            for entity in DOCUMENTS:
+                if entity in by_entity:
+                    applied += self._apply_documents(conn, entity, by_entity[entity], full)
+            if full:
+                state = {**state, "index_pending": 1}  # indexed once at the end of the run (finish_pull)
+            else:
+                for first, last in _runs(rowids):
+                    reindex_rows(conn, first, last)
+            self._save_state(conn, state)
+        return applied
+
+    def _existing(self, conn: Connection, table: Table, ids: Sequence[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        extra = [table.c.search_rowid] if "search_rowid" in table.c else []
+        for part in _chunks(ids):
+            for row in conn.execute(select(table.c.id, table.c.server_version, *extra).where(table.c.id.in_(part))):
+                found[row.id] = row
+        return found
+
+    def _apply_registry(
+        self, conn: Connection, entity: str, changes: list[dict[str, Any]], full: bool, rowids: set[int]
+    ) -> int:
+        table = REGISTRY[entity]
+        latest: dict[str, dict[str, Any]] = {}
+        for change in changes:
+            latest[change["id"]] = change  # a record may appear twice in a run: the later one wins
+        existing = self._existing(conn, table, list(latest))
+        converter = self._converters[entity]
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        deletes: list[dict[str, Any]] = []
+        station_id = conn.scalar(select(Station.id).limit(1)) if entity == "operator" else None
+        next_rowid = int(conn.scalar(select(func.max(Operator.search_rowid))) or 0) + 1 if entity == "operator" else 0
+        now = datetime.now()
+        for record_id, change in latest.items():
+            version = int(change["version"])
+            old = existing.get(record_id)
+            if (
+                old is not None
+                and old.server_version is not None
+                and (version == old.server_version or (version < old.server_version and not full))
+            ):
+                continue
+            if change["op"] == "delete":
+                if old is not None:
+                    deletes.append({"b_id": record_id, "server_version": version})
+                    if entity == "operator":
+                        rowids.add(int(old.search_rowid))
+                continue
+            values = converter.row(change["data"] or {})
+            values.update(server_version=version, change_state="synced", deleted_at=None, deleted_reason=None)
+            if entity == "operator" and "name_initials" not in values:  # maybe derived ahead (see SyncEngine)
+                values["name_initials"] = self._initials(str(values.get("name") or ""))
+            if old is None:
+                values["id"] = record_id
+                if entity == "operator":
+                    values["station_id"] = station_id
+                    values["search_rowid"] = next_rowid
+                    rowids.add(next_rowid)
+                    next_rowid += 1
+                inserts.append(values)
+            else:
+                values["b_id"] = record_id
+                values.pop("id", None)
+                updates.append(values)
+                if entity == "operator":
+                    rowids.add(int(old.search_rowid))
+        if inserts:
+            keys = set().union(*(row.keys() for row in inserts))
+            conn.execute(insert(table), [{key: row.get(key) for key in keys} for row in inserts])
+        for row in updates:
+            conn.execute(update(table).where(table.c.id == row.pop("b_id")).values(row))
+        if deletes:
+            conn.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(deleted_at=now, change_state="synced", server_version=bindparam("server_version")),
+                deletes,
+            )
+        if entity == "carrier" and not full:  # a full run indexes everything once at its end
+            operator_ids = [str(c["data"]["operator_id"]) for c in changes if c["op"] == "upsert" and c["data"]]
+            operator_ids += [str(row.operator_id) for row in self._carrier_parents(conn, [d["b_id"] for d in deletes])]
+            for part in _chunks(sorted(set(operator_ids))):
+                rowids.update(int(r) for r in conn.scalars(select(Operator.search_rowid).where(Operator.id.in_(part))))
+        return len(inserts) + len(updates) + len(deletes)
+
+    @staticmethod
+    def _carrier_parents(conn: Connection, ids: Sequence[str]) -> list[Any]:
+        rows: list[Any] = []
+        for part in _chunks(ids):
+            rows += conn.execute(select(Carrier.operator_id).where(Carrier.id.in_(part))).all()
+        return rows
+
+    @staticmethod
+    def _apply_documents(conn: Connection, entity: str, changes: list[dict[str, Any]], full: bool) -> int:
+        table = DOCUMENT_TABLE
+        rows = [
+            {
+                "entity": entity,
+                "id": c["id"],
+                "version": int(c["version"]),
+                "deleted": 1 if c["op"] == "delete" else 0,
+                "data": json.dumps(c["data"], ensure_ascii=False) if c["data"] is not None else None,
+            }
+            for c in changes
+        ]
+        statement = sqlite_insert(table)
+        newer = (
+            text("excluded.version != sync_document.version")
+            if full
+            else statement.excluded.version > (table.c.version)
+        )
+        conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.c.entity, table.c.id],
+                set_={"version": statement.excluded.version, "deleted": statement.excluded.deleted}
+                | {"data": statement.excluded.data},
+                where=newer,
+            ),
+            rows,
+        )
+        local = LOCAL_DOCUMENT_TABLES.get(entity)
+        if local is not None:
+            # The local record is in step with the server unless an edit of it is still waiting in the outbox.
+            conn.execute(
+                text(
+                    f"UPDATE {local.name} SET server_version = :version, change_state = CASE WHEN EXISTS "
+                    f"(SELECT 1 FROM sync_outbox AS o WHERE o.entity_id = {local.name}.id "
+                    "AND o.state IN ('pending', 'sent')) THEN change_state ELSE 'synced' END WHERE id = :b_id"
+                ),
+                [{"b_id": row["id"], "version": row["version"]} for row in rows],
+            )
+        return len(rows)
+
+    def finish_pull(self) -> int:
+        """End a pull run: after a full run, drop what the server no longer has; index what a full run applied.
+
+        Returns how many local records a full run found gone on the server."""
+        seen, self._seen = self._seen, None
+        removed = 0
+        now = datetime.now()
+        with self._db.bulk_transaction() as conn:
+            if seen is not None:
+                for entity, table in REGISTRY.items():
+                    known = conn.execute(
+                        select(table.c.id).where(table.c.server_version.is_not(None), table.c.deleted_at.is_(None))
+                    ).scalars()
+                    gone = [record_id for record_id in known if record_id not in seen[entity]]
+                    for part in _chunks(gone):
+                        conn.execute(update(table).where(table.c.id.in_(part)).values(deleted_at=now))
+                    removed += len(gone)
+                docs = DOCUMENT_TABLE
+                for entity in DOCUMENTS:
+                    known_docs = conn.execute(
+                        select(docs.c.id).where(docs.c.entity == entity, docs.c.deleted == 0)
+                    ).scalars()
+                    gone = [record_id for record_id in known_docs if record_id not in seen[entity]]
+                    for part in _chunks(gone):
+                        conn.execute(update(docs).where(docs.c.entity == entity, docs.c.id.in_(part)).values(deleted=1))
+                    removed += len(gone)
+            pending = conn.scalar(select(STATE_TABLE.c.index_pending).where(STATE_TABLE.c.id == 1))
+            if pending or (seen is not None and removed):
+                with triggers_suspended(conn):
+                    last = int(conn.scalar(select(func.max(Operator.search_rowid))) or 0)
+                    for first in range(1, last + 1, 5000):
+                        reindex_rows(conn, first, min(last, first + 4999))
+                self._save_state(conn, {"index_pending": 0})
+        return removed
+
+    def digest_pairs(self) -> dict[str, list[tuple[str, int]]]:
+        """``(id, server version)`` of every live record the server knows, per entity (for verify)."""
+        pairs: dict[str, list[tuple[str, int]]] = {}
+        with self._db.reader() as session:
+            for entity, table in REGISTRY.items():
+                pairs[entity] = [
+                    (str(r.id), int(r.server_version))
+                    for r in session.execute(
+                        select(table.c.id, table.c.server_version).where(
+                            table.c.deleted_at.is_(None), table.c.server_version.is_not(None)
+                        )
+                    )
+                ]
+            docs = DOCUMENT_TABLE
+            for entity in DOCUMENTS:
+                pairs[entity] = [
+                    (str(r.id), int(r.version))
+                    for r in session.execute(
+                        select(docs.c.id, docs.c.version).where(docs.c.entity == entity, docs.c.deleted == 0)
+                    )
+                ]
+        return pairs

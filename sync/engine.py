@@ -1,0 +1,284 @@
+"""One sync: hello → blobs → push → pull → verify, with progress, cancel and a receipt.
+
+The engine knows the protocol and nothing about the local database: it works through a :class:`LocalStore` the
+app layer hands in (localdb/sync_store.py implements it). It follows the client algorithm of
+docs/sync-protocol.md:
+
+1. ``hello``; epoch changed → full resync; ``device.last_seq`` above the local counter → a copied data dir (409).
+2. Evidence blobs referenced by unanswered entries: ``HEAD``, ``PUT`` on 404.
+3. Push unanswered entries in seq order, in batches of ≤ ``max_batch``: each batch is marked *sent* (committed)
+   before it goes out, so a retry after a lost answer resends the same mutations, which the server answers
+   ``already_applied``; results (applied or rejected: quarantined, never blocking) are stored in one transaction.
+4. Pull from the stored cursor; each page and its cursor in one local transaction. 410 → full resync.
+5. ``verify`` when the pull reached the server's position: a mismatch → full resync (once).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, Protocol
+
+from sync.client import DeviceConflict, ResyncRequired, SyncError, SyncHttp
+from sync.protocol import HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
+
+PULL_LIMIT: Final = 5000
+
+
+class LocalStore(Protocol):
+    """What the engine needs from the station database (see localdb/sync_store.py)."""
+
+    def state(self) -> dict[str, Any] | None: ...
+    def save_state(self, **values: Any) -> None: ...
+    def outbox_counter(self) -> int: ...
+    def unanswered(self, limit: int, after: int = 0) -> list[dict[str, Any]]: ...
+    def unanswered_count(self) -> int: ...
+    def mark_sent(self, seqs: Sequence[int]) -> None: ...
+    def record_results(self, results: Sequence[dict[str, Any]], offset: int) -> None: ...
+    def renumber(self, device_id: str) -> int: ...
+    def pending_blobs(self) -> list[tuple[str, int]]: ...
+    def read_blob(self, sha256: str) -> bytes | None: ...
+    def begin_full(self) -> None: ...
+    def apply_page(self, changes: Sequence[dict[str, Any]], state: dict[str, Any]) -> int: ...
+    def finish_pull(self) -> int: ...
+    def digest_pairs(self) -> dict[str, list[tuple[str, int]]]: ...
+
+
+@dataclass
+class Rejection:
+    seq: int
+    entity: str
+    id: str
+    code: str
+    reason: str
+
+
+@dataclass
+class Receipt:
+    """What one sync did; shown to the user, stored in the sync state, exportable as JSON."""
+
+    server: str = ""
+    station: str = ""
+    pushed: int = 0
+    applied: int = 0
+    already_applied: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    blobs_uploaded: int = 0
+    blobs_skipped: int = 0
+    blob_bytes: int = 0
+    pulled_changes: int = 0
+    applied_changes: int = 0
+    full_resync: bool = False
+    removed: int = 0
+    verified: bool | None = None
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    bytes_received_raw: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    missing_blobs: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+class WrongStation(SyncError):
+    """The credentials reach another station than the one this data dir belongs to."""
+
+    kind = "wrong_station"
+
+
+Step = Callable[[int, int], None]
+
+
+class SyncEngine:
+    """Runs syncs of one local store against one server connection."""
+
+    def __init__(
+        self,
+        http: SyncHttp,
+        store: LocalStore,
+        pull_limit: int = PULL_LIMIT,
+        prepare: Callable[[list[dict[str, Any]]], None] | None = None,
+    ) -> None:
+        """``prepare(changes)`` runs on the fetch thread for each pulled page before it is applied: the app layer
+        derives client-side fields there (pinyin initials) while the previous page is being written."""
+        self.http = http
+        self.store = store
+        self.pull_limit = pull_limit
+        self.prepare = prepare
+
+    def run(self, step: Step | None = None, expect_station: str | None = None) -> Receipt:
+        """One complete sync. ``step(done, total)`` reports progress and raises to cancel (between transactions);
+        ``expect_station``: the station id the data dir belongs to (another one raises :class:`WrongStation`)."""
+        started = time.perf_counter()
+        report: Step = step or (lambda _done, _total: None)
+        receipt = Receipt(server=self.http.base_url)
+        state = self.store.state() or {}
+        hello = HelloResponse.model_validate(self.http.get_json("/hello"))
+        receipt.station = hello.station.name
+        if expect_station is not None and hello.station.id != expect_station:
+            raise WrongStation(f"this data dir belongs to station {expect_station}, the login to {hello.station.id}")
+        full = not state.get("cursor") or (bool(state.get("epoch")) and state.get("epoch") != hello.epoch)
+        offset = int(state.get("seq_offset") or 0)
+        if hello.device.last_seq > self.store.outbox_counter() - offset:
+            raise DeviceConflict(
+                f"the server has applied seq {hello.device.last_seq} from this device, more than it ever numbered",
+                {"last_seq": hello.device.last_seq},
+            )
+        if full and state.get("cursor"):
+            receipt.full_resync = True
+        self._blobs(receipt, report)
+        self._push(receipt, hello.limits.max_batch, offset, report)
+        self._pull(receipt, hello, full, report)
+        self._verify(receipt, hello, report)
+        self._finish(receipt, started)
+        return receipt
+
+    def _finish(self, receipt: Receipt, started: float) -> None:
+        traffic = self.http.traffic
+        receipt.bytes_sent = traffic.sent
+        receipt.bytes_received = traffic.received
+        receipt.bytes_received_raw = traffic.received_raw
+        receipt.requests = traffic.requests
+        receipt.seconds = round(time.perf_counter() - started, 3)
+        self.store.save_state(last_receipt=receipt.to_json())
+
+    # -- blobs ---------------------------------------------------------------------------------------------------
+    def _blobs(self, receipt: Receipt, step: Step) -> None:
+        blobs = self.store.pending_blobs()
+        total = sum(size for _, size in blobs)
+        done = 0
+        for sha256, size in blobs:
+            step(done, total)
+            head = self.http.call("HEAD", f"/blobs/{sha256}", ok=(200, 404))
+            if head.status_code == 200:
+                receipt.blobs_skipped += 1
+            else:
+                content = self.store.read_blob(sha256)
+                if content is None:
+                    receipt.missing_blobs.append(sha256)  # the evidence mutation will be rejected: blob_missing
+                    continue
+                self.http.call("PUT", f"/blobs/{sha256}", data=content, ok=(200, 201))
+                receipt.blobs_uploaded += 1
+                receipt.blob_bytes += len(content)
+            done += size
+        if blobs:
+            step(total, total)
+
+    # -- push ----------------------------------------------------------------------------------------------------
+    def _push(self, receipt: Receipt, max_batch: int, offset: int, step: Step) -> None:
+        state = self.store.state() or {}
+        device_id = str(state.get("device_id") or self.http.device_id)
+        total = self.store.unanswered_count()
+        done = 0
+        while True:
+            batch = self.store.unanswered(max(1, max_batch))
+            if not batch:
+                return
+            step(done, total)
+            self.store.mark_sent([entry["seq"] for entry in batch])
+            counter = self.store.outbox_counter() - offset
+            mutations = [
+                {
+                    "device_id": device_id,
+                    "seq": entry["seq"] - offset,
+                    "entity": entry["entity"],
+                    "op": entry["op"],
+                    "id": entry["id"],
+                    "base_version": entry["base_version"],
+                    "data": entry["data"],
+                    "client_time": entry["client_time"],
+                }
+                for entry in batch
+            ]
+            body = {"device_id": device_id, "device_counter": counter, "mutations": mutations}
+            answer = PushResponse.model_validate(self.http.parse_json(self.http.call("POST", "/push", json_body=body)))
+            results = [r.model_dump() for r in answer.results]
+            self.store.record_results(results, offset)
+            for result in answer.results:
+                receipt.pushed += 1
+                if result.already_applied:
+                    receipt.already_applied += 1
+                if result.status == "applied":
+                    receipt.applied += 1
+                else:
+                    receipt.rejected.append(
+                        Rejection(result.seq + offset, result.entity, result.id, result.code or "", result.reason or "")
+                    )
+            done += len(batch)
+            if len(answer.results) < len(batch):
+                return  # the server stopped early; the rest goes next time
+
+    # -- pull ----------------------------------------------------------------------------------------------------
+    def _fetch(self, cursor: str | None, limit: int) -> tuple[PullResponse, list[dict[str, Any]]]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        page = PullResponse.model_validate(self.http.get_json("/pull", params))
+        changes = [c.model_dump() for c in page.changes]
+        if self.prepare is not None:
+            self.prepare(changes)
+        return page, changes
+
+    def _pull(self, receipt: Receipt, hello: HelloResponse, full: bool, step: Step) -> None:
+        """Pull pages from the stored cursor; page n+1 is fetched while page n is applied (one page ahead)."""
+        state = self.store.state() or {}
+        cursor: str | None = None if full else state.get("cursor")
+        if full:
+            self.store.begin_full()
+        total = max(1, sum(hello.counts.values())) if cursor is None else 0
+        limit = min(self.pull_limit, hello.limits.max_page)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
+            pending: Future[tuple[PullResponse, list[dict[str, Any]]]] = ahead.submit(self._fetch, cursor, limit)
+            while True:
+                try:
+                    page, changes = pending.result()
+                except ResyncRequired:
+                    if cursor is None:
+                        raise
+                    receipt.full_resync = True
+                    self.store.begin_full()
+                    cursor = None
+                    total = max(1, sum(hello.counts.values()))
+                    pending = ahead.submit(self._fetch, None, limit)
+                    continue
+                if page.has_more:
+                    pending = ahead.submit(self._fetch, page.cursor, limit)
+                receipt.applied_changes += self.store.apply_page(
+                    changes, {"cursor": page.cursor, "epoch": page.epoch, "position": page.position}
+                )
+                receipt.pulled_changes += len(changes)
+                cursor = page.cursor
+                step(receipt.pulled_changes, max(total, receipt.pulled_changes))
+                if not page.has_more:
+                    break
+        receipt.removed += self.store.finish_pull()
+
+    # -- verify --------------------------------------------------------------------------------------------------
+    def _verify(self, receipt: Receipt, hello: HelloResponse, step: Step) -> None:
+        for attempt in range(2):
+            server = VerifyResponse.model_validate(self.http.get_json("/verify"))
+            state = self.store.state() or {}
+            if int(state.get("position") or 0) < server.position:
+                receipt.verified = None  # something changed meanwhile: the next sync compares
+                return
+            wanted = {name: digest.checksum for name, digest in server.entities.items()}
+            nothing_new = receipt.applied_changes == 0 and not receipt.full_resync
+            if nothing_new and state.get("verified_digests") and json.loads(state["verified_digests"]) == wanted:
+                receipt.verified = True
+                return
+            local = {name: checksum(pairs) for name, pairs in self.store.digest_pairs().items()}
+            mismatched = sorted(name for name in wanted if local.get(name, checksum([])) != wanted[name])
+            if not mismatched:
+                self.store.save_state(verified_digests=json.dumps(wanted, sort_keys=True))
+                receipt.verified = True
+                return
+            if attempt == 1:
+                receipt.verified = False
+                return
+            receipt.full_resync = True
+            self._pull(receipt, hello, True, step)
