@@ -1,4 +1,4 @@
-"""``python -m bench NAME [--operators N] [--json] [--fresh] [--repeat R] [--seed S]``
+"""``python -m bench NAME [--operators N | --rows N] [--json] [--fresh] [--repeat R] [--seed S]``
 
 Prints a readable table; with ``--json`` the last line of stdout is one JSON object
 ``{"bench": NAME, "operators": N, "figures": {FIGURE: {"ours", "anchor", "anchor_name", "unit", ["goal"]}}}``.
@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from bench import demo, registry, search, sync
+from bench import demo, ledger_export, ledger_import, registry, search, sync
 from bench.common import Figure, Options, figures_table, json_line
 
 BENCHES: dict[str, Callable[[Options], dict[str, Figure]]] = {
@@ -20,6 +20,8 @@ BENCHES: dict[str, Callable[[Options], dict[str, Figure]]] = {
     "demo": demo.run,
     "registry": registry.run,
     "sync": sync.run,
+    "import": ledger_import.run,
+    "export": ledger_export.run,
 }
 
 
@@ -33,7 +35,14 @@ def _positive(value: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="StationDesk benchmarks (see bench/README.md)")
     parser.add_argument("name", choices=sorted(BENCHES), help="which benchmark to run")
-    parser.add_argument("--operators", type=_positive, default=100_000, help="demo operators (default 100000)")
+    parser.add_argument(
+        "--operators",
+        "--rows",
+        dest="operators",
+        type=_positive,
+        default=100_000,
+        help="demo operators, or ledger rows for import/export (default 100000)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object on the last line")
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached demo database")
     parser.add_argument("--repeat", type=_positive, default=None, help="repetitions (default: per benchmark)")
