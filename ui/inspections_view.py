@@ -1108,7 +1108,7 @@ class RecordsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_label, 1)  # takes the space of the hidden table, so the toolbar stays on top
         self.new_button.clicked.connect(self.new_requested.emit)
         self.open_button.clicked.connect(self._open_current)
         self.table.activated.connect(lambda _i: self._open_current())
