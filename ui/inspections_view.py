@@ -64,6 +64,7 @@ from app.inspections.vocabulary import InspectionKind
 from app.records import Actor, OfficerRecord, OperatorFilter
 from app.validation import Finding, Severity
 from app.vocab import PLATFORMS, CarrierKind, CreditClass, SubjectType
+from ui.conflicts_view import ConflictsPage
 from ui.inspection_editor import InspectionEditor
 from ui.inspection_models import (
     RECORD_ROLE,
@@ -1167,6 +1168,8 @@ class InspectionsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.records, self.tr("Inspection records"))
         self.tabs.addTab(self.tasks, self.tr("Random inspection tasks"))
+        self.conflicts = ConflictsPage(services, actor, self)
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts of interest"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tabs)
         layout = QVBoxLayout(self)

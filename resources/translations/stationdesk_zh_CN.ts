@@ -226,6 +226,61 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPage</name>
+    <message>
+      <source>An officer linked to an operator (a relative, a former employer…) must not inspect it. The random draw never pairs them, and a new inspection refuses them.</source>
+      <translation>与经营主体有利害关系的执法人员（如亲属、原工作单位）应当回避，不得检查该主体。双随机抽取不会把他们配对，新建检查也会拒绝。</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>执法人员</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>经营主体</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Type a name, code or phone to find the operator</source>
+      <translation>输入名称、证照号码或电话查找经营主体</translation>
+    </message>
+    <message>
+      <source>Why (required; kept in the audit log)</source>
+      <translation>原因（必填，记入变更记录）</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Lift the selected one</source>
+      <translation>解除选中的回避</translation>
+    </message>
+    <message>
+      <source>Officer:</source>
+      <translation>执法人员：</translation>
+    </message>
+    <message>
+      <source>Operator:</source>
+      <translation>经营主体：</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
+    </message>
+    <message>
+      <source>Choose the officer and find the operator first.</source>
+      <translation>请先选择执法人员并查到经营主体。</translation>
+    </message>
+    <message>
+      <source>Select the conflict to lift in the list.</source>
+      <translation>请在列表中选中要解除的回避关系。</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyChart</name>
     <message>
       <source>Inspections finalized</source>
@@ -1180,6 +1235,10 @@
     <message>
       <source>Random inspection tasks</source>
       <translation>双随机抽查任务</translation>
+    </message>
+    <message>
+      <source>Conflicts of interest</source>
+      <translation>回避关系</translation>
     </message>
   </context>
   <context>
