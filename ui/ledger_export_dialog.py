@@ -32,12 +32,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger.export import ExportResult
-from app.ledger.service import AVAILABLE_EXPORTS, LedgerExportService
+from app.ledger.service import LedgerExportService
 from app.records import Actor
 from ui.ledger_import_wizard import explain_failure, message_box
 from ui.progress import run_with_progress
 
 translate = QCoreApplication.translate
+
+DIALOG_EXPORTS: Final = frozenset({"registry"})
+"""What this dialog can write: the inspection ledgers (app/ledger/inspection_exports.py, on the command line)
+still need a month field and their exporter here."""
 
 KIND_LABELS: Final = {
     "registry": QT_TRANSLATE_NOOP("LedgerExport", "Register of operators with carriers"),
@@ -76,7 +80,7 @@ class LedgerExportDialog(QDialog):
         self.kind.setModel(model)
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(translate("LedgerExport", label), kind)
-            if kind not in AVAILABLE_EXPORTS:
+            if kind not in DIALOG_EXPORTS:
                 item = model.item(self.kind.count() - 1)
                 item.setEnabled(False)
         self.path_edit = QLineEdit(self)

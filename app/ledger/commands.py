@@ -4,7 +4,7 @@
 (counts, then the first problems with their row and column) and commits unless ``--dry-run``; with ``--json`` the
 last line of stdout is one JSON object with the integer keys ``new``, ``changed``, ``unchanged``, ``conflicts``,
 ``rejected`` and ``warnings``. ``export KIND FILE [--month YYYY-MM] [--include-personal-data]`` writes a ledger;
-only ``registry`` exists until inspections do. Exit codes: 0 done; 2 a known failure (a file that cannot be
+``--task NUMBER`` narrows the draw record to one task. Exit codes: 0 done; 2 a known failure (a file that cannot be
 imported, no database, a kind not available yet…), with a Chinese message on stderr and nothing changed.
 app/cli.py adds the parsers and app/__main__.py dispatches here.
 """
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger import errors as err
+from app.ledger.inspection_exports import InspectionExportService
 from app.ledger.preview import Preview, Status
 from app.ledger.reader import column_letter
 from app.ledger.service import AVAILABLE_EXPORTS, EXPORT_KINDS, LedgerExportService, LedgerImportService
@@ -62,6 +63,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], c
     exporting.add_argument(
         "--include-personal-data", action="store_true", help="do not mask ID and phone numbers (audited)"
     )
+    exporting.add_argument("--task", default=None, help="task number (draw record; every drawn task when omitted)")
     exporting.add_argument("--officer", default=None, help="the officer doing the export (for the audit log)")
 
 
@@ -196,6 +198,8 @@ def run_import(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
 
 
 def run_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Namespace) -> int:
+    if args.kind != "registry":
+        return run_inspection_export(ctx, db, actor, args)
     service = LedgerExportService(db, ctx.translate)
     result = service.export_registry(args.file, include_personal_data=args.include_personal_data, actor=actor)
     _out(
@@ -216,4 +220,30 @@ def run_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
         )
     else:
         _out(ctx, QT_TRANSLATE_NOOP("Cli", "Personal data is included; the export was recorded in the audit log."))
+    return 0
+
+
+def run_inspection_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Namespace) -> int:
+    """Export one of the inspection ledgers (inspections, results, rectifications, draw, monthly)."""
+    result = InspectionExportService(db, ctx.translate).export(
+        args.kind,
+        args.file,
+        month=args.month,
+        include_personal_data=args.include_personal_data,
+        actor=actor,
+        task=getattr(args, "task", None),
+    )
+    _out(ctx, QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows to {path}."), rows=result.rows, path=result.path)
+    if args.kind in ("inspections", "draw"):
+        if result.masked:
+            _out(
+                ctx,
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "Resident ID numbers are masked. Add --include-personal-data to export them in full (the export "
+                    "is then recorded in the audit log).",
+                ),
+            )
+        else:
+            _out(ctx, QT_TRANSLATE_NOOP("Cli", "Personal data is included; the export was recorded in the audit log."))
     return 0

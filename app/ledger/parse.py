@@ -116,40 +116,52 @@ def _clean_guess(code: str) -> str | None:
 
 def resolve_identifier(codes: dict[str, str], stated_type: str | None, subject: str | None) -> tuple[str, str, str]:
     """(identifier type, code, the column key it came from) for a row's identifier cells."""
+    kind, code, key, _clean = _resolve(codes, stated_type, subject)
+    return kind, code, key
+
+
+def _resolve(codes: dict[str, str], stated_type: str | None, subject: str | None) -> tuple[str, str, str, bool]:
+    """:func:`resolve_identifier`, and whether the code is known to be clean as that kind."""
     for key in IDENTIFIER_PRIORITY:
         code = codes.get(key, "")
         if not code:
             continue
-        if stated_type:
-            return stated_type, code, key
         quick = _clean_guess(code)
+        if stated_type:
+            return stated_type, code, key, quick == stated_type
         if quick is not None and (key == "identifier" or key.endswith(quick)):
-            return quick, code, key
-        if key != "identifier":
-            column_type = IdentifierType(key.split(".", 1)[1])
-            if validate_identifier(column_type, code).ok:
-                return column_type.value, code, key
-        guessed = guess_identifier_type(code)
-        if guessed is not None and guessed is not IdentifierType.NONE and validate_identifier(guessed, code).ok:
-            return guessed.value, code, key
-        # The shape fits several kinds (an ID number whose check digit fails also looks like a credit code):
-        # take a kind the code is well-formed as, a person's ID first for a person.
-        person_first = subject in (SubjectType.NATURAL_PERSON, SubjectType.INDIVIDUAL)
-        order = PERSON_FIRST if person_first else CODE_FIRST
-        for kind in order:
-            if kind is not guessed and validate_identifier(kind, code).ok:
-                return kind.value, code, key
-        if key != "identifier":
-            return key.split(".", 1)[1], code, key
-        if guessed is not None and guessed is not IdentifierType.NONE:
-            return guessed.value, code, key
-        fallback = IdentifierType.RESIDENT_ID if subject == SubjectType.NATURAL_PERSON else IdentifierType.USCC
-        return fallback.value, code, key
+            return quick, code, key, True
+        kind, code, key = _resolve_slowly(key, code, subject)
+        return kind, code, key, False
     if stated_type:
-        return stated_type, "", "identifier_type"
+        return stated_type, "", "identifier_type", False
     if subject in (None, SubjectType.NATURAL_PERSON, SubjectType.OTHER):
-        return IdentifierType.NONE.value, "", ""
-    return IdentifierType.USCC.value, "", ""  # validation then asks for the code the subject type needs
+        return IdentifierType.NONE.value, "", "", False
+    return IdentifierType.USCC.value, "", "", False  # validation then asks for the code the subject type needs
+
+
+def _resolve_slowly(key: str, code: str, subject: str | None) -> tuple[str, str, str]:
+    """The kind of a code that is not clean: its column's kind if it is well-formed as that, else a kind it is
+    well-formed as, else the column's (or the guessed) kind, so validation explains what is wrong."""
+    if key != "identifier":
+        column_type = IdentifierType(key.split(".", 1)[1])
+        if validate_identifier(column_type, code).ok:
+            return column_type.value, code, key
+    guessed = guess_identifier_type(code)
+    if guessed is not None and guessed is not IdentifierType.NONE and validate_identifier(guessed, code).ok:
+        return guessed.value, code, key
+    # The shape fits several kinds (an ID number whose check digit fails also looks like a credit code):
+    # take a kind the code is well-formed as, a person's ID first for a person.
+    person_first = subject in (SubjectType.NATURAL_PERSON, SubjectType.INDIVIDUAL)
+    for kind in PERSON_FIRST if person_first else CODE_FIRST:
+        if kind is not guessed and validate_identifier(kind, code).ok:
+            return kind.value, code, key
+    if key != "identifier":
+        return key.split(".", 1)[1], code, key
+    if guessed is not None and guessed is not IdentifierType.NONE:
+        return guessed.value, code, key
+    fallback = IdentifierType.RESIDENT_ID if subject == SubjectType.NATURAL_PERSON else IdentifierType.USCC
+    return fallback.value, code, key
 
 
 def _carrier_kind(carrier: dict[str, Any]) -> str:
@@ -219,6 +231,8 @@ class RowParser:
             (c, key, key[8:] if key.startswith("carrier.") else key, *_column(key))
             for c, key in sorted(self.mapping.items())
         ]
+        self._layouts: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
+        """One shared (read-only) field → column dict per distinct set of filled columns."""
 
     def parse(self, progress: Progress | None = None) -> ParsedSheet:
         progress = progress or Progress.none()
@@ -288,8 +302,9 @@ class RowParser:
         if phones:
             values["phone"] = phones[0] if len(phones) == 1 else "; ".join(dict.fromkeys(phones))
         stated = values.pop("identifier_type", None)
+        clean = False
         if codes or stated:
-            identifier_type, identifier, source = resolve_identifier(codes, stated, values.get("subject_type"))
+            identifier_type, identifier, source, clean = _resolve(codes, stated, values.get("subject_type"))
             values["identifier_type"] = identifier_type
             if identifier or identifier_type == IdentifierType.NONE:
                 values["identifier"] = identifier
@@ -305,8 +320,8 @@ class RowParser:
                 errors = [f for f in found if f.severity is Severity.ERROR]
                 issues.extend(Issue(number, columns.get("identifier"), f) for f in errors)
         carriers = self._carriers(carrier) if carrier else []
-        clean = bool(values.get("identifier")) and _clean_guess(values["identifier"]) == values.get("identifier_type")
-        return ParsedRow(number, values, carriers, issues, columns, clean)
+        shared = self._layouts.setdefault(tuple(columns.items()), columns)  # rows mostly fill the same columns
+        return ParsedRow(number, values, carriers, issues, shared, clean and bool(values.get("identifier")))
 
     @staticmethod
     def _carriers(carrier: dict[str, Any]) -> list[dict[str, Any]]:

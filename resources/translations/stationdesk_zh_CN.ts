@@ -193,6 +193,14 @@
       <source>Personal data is included; the export was recorded in the audit log.</source>
       <translation>已包含个人信息；本次导出已记入操作日志。</translation>
     </message>
+    <message>
+      <source>Exported {rows} rows to {path}.</source>
+      <translation>已导出 {rows} 行至 {path}。</translation>
+    </message>
+    <message>
+      <source>Resident ID numbers are masked. Add --include-personal-data to export them in full (the export is then recorded in the audit log).</source>
+      <translation>身份证号码已脱敏。如需导出完整号码，请加 --include-personal-data（导出将记入审计日志）。</translation>
+    </message>
   </context>
   <context>
     <name>ConfirmPage</name>
@@ -1601,6 +1609,10 @@
     <message>
       <source>Exported the register with personal data (ID and phone numbers) to {file}</source>
       <translation>导出含个人信息（身份证号和电话号码）的经营主体台账到 {file}</translation>
+    </message>
+    <message>
+      <source>Exported {ledger} with personal data (ID numbers) to {file}</source>
+      <translation>导出{ledger}（含个人信息：身份证号码）至 {file}</translation>
     </message>
   </context>
   <context>
