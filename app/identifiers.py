@@ -222,7 +222,9 @@ def format_landline(groups: list[str], extension: str | None) -> str | None:
 
 # --- ICP filing numbers ---------------------------------------------------------------------------------------
 #: The 31 mainland province abbreviations used as the first character of ICP numbers.
-ICP_PROVINCES: Final = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新")
+ICP_PROVINCES: Final = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝蜀黔滇藏陕陇青宁新川贵云甘")
+"""Province abbreviations on ICP filing numbers. The MIIT uses 蜀/黔/滇/陇 for Sichuan, Guizhou, Yunnan and Gansu
+(滇ICP备…); 川/贵/云/甘 also appear in ledgers typed by hand, so both are accepted."""
 ICP_FILING_DIGITS: Final = (8, 10)  # 8 digits, or 10 digits starting with the year (2021012345)
 ICP_LICENCE_DIGITS: Final = (6,)
 ICP_PATTERN: Final = re.compile(

@@ -24,6 +24,7 @@ from localdb.database import Database
 from sync.credentials import CredentialStore
 from ui.i18n import install_translators
 from ui.inspection_models import InspectionServices
+from ui.ledger_import_wizard import LedgerServices
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
@@ -153,7 +154,13 @@ def _run_station(
     inspections = InspectionServices.wire(db, evidence_db, registry)
     sync = SyncService(db, evidence_db, store)
     window = MainWindow(
-        registry, officers.station_name(), actor, str(data_dir.root), inspections=inspections, sync=sync
+        registry,
+        officers.station_name(),
+        actor,
+        str(data_dir.root),
+        ledger=LedgerServices.for_database(db),
+        inspections=inspections,
+        sync=sync,
     )
     window.show()
     return app.exec()

@@ -583,3 +583,9 @@ def test_uscc_survives_messy_typing(code: str, data: st.DataObject) -> None:
 def test_mobile_numbers_normalise_to_digits(mobile: str, separator: str) -> None:
     typed = separator.join([mobile[:3], mobile[3:7], mobile[7:]])
     assert validate_phone(typed) == ValidationResult(mobile, ())
+
+
+def test_icp_numbers_use_the_miit_province_abbreviations() -> None:
+    """Yunnan's ICP numbers read 滇ICP备…, Sichuan's 蜀, Guizhou's 黔, Gansu's 陇 (the demo county is in Yunnan)."""
+    for number in ("滇ICP备2021012345号-1", "蜀ICP备12345678号", "黔ICP备12345678号-2", "陇ICP备12345678号"):
+        assert validate_icp_filing(number).ok, number
