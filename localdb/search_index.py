@@ -127,11 +127,17 @@ def grams(text: str | None, with_latin: int = 0) -> str:
         return ""
     tokens: dict[str, None] = {}
     for run in NAME_RUN.findall(text.lower()):
-        for i in range(len(run)):
-            for gram in (run[i], run[i : i + 2]) if i + 1 < len(run) else (run[i],):
-                if with_latin or CJK_RUN.search(gram):
-                    tokens[gram] = None
+        cjk = [_is_cjk(char) for char in run]  # classified once per character: this runs for every indexed row
+        for i, char in enumerate(run):
+            if with_latin or cjk[i]:
+                tokens[char] = None
+            if i + 1 < len(run) and (with_latin or cjk[i] or cjk[i + 1]):
+                tokens[run[i : i + 2]] = None
     return " ".join(tokens)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def is_short_gram(term: str) -> bool:
