@@ -8,11 +8,13 @@ fields by their translated :data:`FIELD_LABELS`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.records import OperatorDraft
 from app.vocab import CarrierKind, LicenseDisplay, SubjectType
 
 
@@ -353,28 +355,7 @@ FIELD_LABELS: Final[dict[str, str]] = {
 }
 """English label of every import target, translated for the mapping page and the preview."""
 
-OPERATOR_FIELDS: Final = (
-    "name",
-    "subject_type",
-    "identifier_type",
-    "identifier",
-    "legal_representative",
-    "registered_address",
-    "business_address",
-    "phone",
-    "business_scope",
-    "founded_on",
-    "registration_status",
-    "registering_authority",
-    "credit_class",
-    "abnormal_listed",
-    "abnormal_reason",
-    "abnormal_date",
-    "serious_violation",
-    "serious_violation_reason",
-    "serious_violation_date",
-    "notes",
-)
+OPERATOR_FIELDS: Final = tuple(field.name for field in dataclasses.fields(OperatorDraft))
 """Operator columns an import can set (the fields of :class:`app.records.OperatorDraft`)."""
 
 CARRIER_FIELDS: Final = (

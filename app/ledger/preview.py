@@ -33,10 +33,10 @@ from sqlalchemy import Connection
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger.fields import CARRIER_FIELDS, FIELD_BY_KEY, OPERATOR_FIELDS, Kind
 from app.ledger.headers import Mapping
-from app.ledger.initials import name_initials
 from app.ledger.normalise import normaliser
 from app.ledger.parse import Issue, ParsedRow, ParsedSheet, infer_subject, resolve_identifier
 from app.ledger.rules import check_operator
+from app.pinyin import name_initials
 from app.progress import Progress
 from app.validation import Finding, IdentifierType, Severity, validate_icp_filing
 from app.vocab import LicenseDisplay, SubjectType
