@@ -249,6 +249,9 @@ class ImportBatch(Base):
     inserted_carriers: Mapped[str] = mapped_column(Text, default="")
     """Ids of the carriers the import created (also under operators that existed before), one per line."""
     last_audit_id: Mapped[int] = mapped_column(Integer, default=0)
+    outbox_first: Mapped[int | None] = mapped_column(Integer, default=None)
+    outbox_last: Mapped[int | None] = mapped_column(Integer, default=None)
+    """The outbox entries (seq range) the import wrote; undo removes them while none has been sent."""
     undone_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     undone_by: Mapped[str | None] = mapped_column(String(64), default=None)
 

@@ -4,7 +4,8 @@ Each tier is bounded by the result limit, so a common word never costs ranking e
 best-first: the exact identifier, the exact name, names starting with the query (shortest first), names
 containing every term, pinyin initials, then any indexed field (legal representative, addresses, phones, and the
 carriers' shop name, shop id, URL and ICP number). Terms of three or more characters use the trigram indexes;
-one- or two-character Chinese terms use the gram index (localdb/search_index.py).
+one- or two-character Chinese terms use the gram index (localdb/search_index.py). Operators a big load committed
+but has not indexed yet (the search backlog, usually empty) are found by a last tier that scans just those rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from localdb.models import Operator
 from localdb.operator_queries import OperatorFilter, filter_conditions, like_pattern
-from localdb.search_index import is_short_gram
+from localdb.search_index import backlog, is_short_gram, unindexed_text
 
 TRIGRAM = 3
 """The trigram tokenizer indexes substrings of at least three characters."""
@@ -107,6 +108,17 @@ def _tiers(query: str, code: str) -> list[Select[str]]:
     return tiers
 
 
+def _unindexed_stmt(ranges: Sequence[tuple[int, int]], terms: Sequence[str]) -> Select[str]:
+    """Backlog rows (not in the indexes yet) containing every term in any searchable field or the initials."""
+    haystack = unindexed_text("operator")
+    within = or_(*(Operator.search_rowid.between(first, last) for first, last in ranges))
+    matches = (
+        text(f"({haystack}) LIKE :scan{n} ESCAPE '\\'").bindparams(**{f"scan{n}": like_pattern(term)})
+        for n, term in enumerate(terms)
+    )
+    return select(Operator.id).where(within, *matches)
+
+
 def search_ids(session: Session, query: str, flt: OperatorFilter, limit: int = 500, code: str = "") -> list[str]:
     """Operator ids matching ``query`` (terms separated by spaces, all must match), best first, at most ``limit``.
 
@@ -116,7 +128,11 @@ def search_ids(session: Session, query: str, flt: OperatorFilter, limit: int = 5
         return []
     conditions = filter_conditions(flt)
     ranked: dict[str, None] = {}
-    for tier in _tiers(query, code):
+    tiers = _tiers(query, code)
+    ranges = backlog(session.connection())
+    if ranges:
+        tiers.append(_unindexed_stmt(ranges, query.split()))
+    for tier in tiers:
         # Each tier may repeat ids of better tiers, so it is asked for a full page, not just the remainder.
         for operator_id in session.scalars(tier.where(*conditions).limit(limit)):
             ranked[operator_id] = None

@@ -12,12 +12,19 @@ Triggers keep the indexes current for row-by-row writes. Bulk loaders (demo data
 off inside their own transaction (:func:`triggers_suspended`) and index their rows with one set-based statement per
 batch (:func:`reindex_rows`): FTS5 flushes its buffer at every statement savepoint, so indexing 100,000 rows
 through per-row triggers is many times slower. Changing the SQL here needs a migration that recreates the triggers.
+
+Big loads (an imported ledger, an initial pull) do not even index inside their transaction: they record the
+``search_rowid`` ranges they wrote in ``search_backlog`` (:func:`defer_indexing`), commit at once, and the backlog
+is indexed afterwards in short transactions (:func:`index_backlog_step`, driven by localdb/search_backlog.py: a
+background thread in the app, the end of a pull, the CLI before it exits). Until then the search answers the backlog
+rows by scanning just those rows (:func:`unindexed_text`), so a committed row is always findable; a crash leaves
+the backlog in the database and the next start finishes it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
@@ -30,8 +37,20 @@ NAME_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 
 SQL_FUNCTION = "sd_grams"
 
-CARRIER_TEXT = """(SELECT coalesce(group_concat(c.shop_name || ' ' || c.shop_id || ' ' || c.url || ' ' || c.icp_filing,
-    ' '), '') FROM carrier AS c WHERE c.operator_id = o.id AND c.deleted_at IS NULL)"""
+
+def carrier_text(operator: str) -> str:
+    """SQL for the searchable text of the live carriers of the operator row named ``operator``."""
+    return f"""(SELECT coalesce(group_concat(c.shop_name || ' ' || c.shop_id || ' ' || c.url || ' ' || c.icp_filing,
+        ' '), '') FROM carrier AS c WHERE c.operator_id = {operator}.id AND c.deleted_at IS NULL)"""
+
+
+def searchable_text(operator: str) -> str:
+    """SQL for every searchable field of the operator row named ``operator`` and its carriers, in one text."""
+    fields = ("name", "identifier", "legal_representative", "registered_address", "business_address", "phone")
+    return " || ' ' || ".join([*(f"{operator}.{f}" for f in fields), carrier_text(operator)])
+
+
+CARRIER_TEXT = carrier_text("o")
 
 INDEXES = ("operator_fts", "name_fts", "operator_grams")
 
@@ -42,14 +61,15 @@ CREATE_TABLES = [
     "CREATE VIRTUAL TABLE name_fts USING fts5(name, initials, tokenize = 'trigram', detail = none)",
     "CREATE VIRTUAL TABLE operator_grams USING fts5(name, other, tokenize = 'unicode61', detail = column)",
 ]
+BACKLOG_DDL = "CREATE TABLE search_backlog (first INTEGER NOT NULL, last INTEGER NOT NULL, CHECK (first <= last))"
+"""Ranges of ``search_rowid`` written without index entries yet (migration 0005)."""
 
 
 def _index_statements(selector: str) -> list[str]:
     """INSERT … SELECT statements filling the three indexes for the operators ``o`` matching ``selector``."""
     return [
         f"""INSERT INTO operator_fts(rowid, text)
-            SELECT o.search_rowid, o.name || ' ' || o.identifier || ' ' || o.legal_representative || ' ' ||
-                o.registered_address || ' ' || o.business_address || ' ' || o.phone || ' ' || {CARRIER_TEXT}
+            SELECT o.search_rowid, {searchable_text("o")}
             FROM operator AS o WHERE {selector}""",
         f"""INSERT INTO name_fts(rowid, name, initials)
             SELECT o.search_rowid, o.name, o.name_initials FROM operator AS o WHERE {selector}""",
@@ -144,3 +164,60 @@ def is_short_gram(term: str) -> bool:
     """Whether ``term`` is one or two CJK characters, letters or digits: the queries the gram index answers
     (Latin ones in names only)."""
     return 1 <= len(term) <= 2 and NAME_RUN.fullmatch(term) is not None
+
+
+def runs(values: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted runs of consecutive integers in ``values``, as (first, last) pairs."""
+    out: list[tuple[int, int]] = []
+    for value in sorted(set(values)):
+        if out and value == out[-1][1] + 1:
+            out[-1] = (out[-1][0], value)
+        else:
+            out.append((value, value))
+    return out
+
+
+def defer_indexing(conn: Connection, rowids: Iterable[int]) -> None:
+    """Put the operators with these ``search_rowid`` in the backlog (in the caller's transaction)."""
+    ranges = runs(rowids)
+    if ranges:
+        conn.exec_driver_sql("INSERT INTO search_backlog (first, last) VALUES (?, ?)", ranges)
+
+
+def defer_range(conn: Connection, first: int, last: int) -> None:
+    """Put the operators with ``search_rowid`` in ``first..last`` in the backlog (in the caller's transaction)."""
+    if first <= last:
+        conn.exec_driver_sql("INSERT INTO search_backlog (first, last) VALUES (?, ?)", (first, last))
+
+
+def backlog(conn: Connection) -> list[tuple[int, int]]:
+    """The backlog's ranges, lowest first (usually none or one)."""
+    rows = conn.exec_driver_sql("SELECT first, last FROM search_backlog ORDER BY first").all()
+    return [(int(first), int(last)) for first, last in rows]
+
+
+def backlog_size(conn: Connection) -> int:
+    """How many rowids the backlog covers (ranges may overlap after a pull; they are indexed once each)."""
+    return int(conn.exec_driver_sql("SELECT coalesce(sum(last - first + 1), 0) FROM search_backlog").scalar() or 0)
+
+
+def index_backlog_step(conn: Connection, limit: int) -> int:
+    """Index up to ``limit`` rowids from the lowest backlog range and shrink it; returns how many were covered.
+
+    Re-indexing is idempotent, so rows a trigger indexed meanwhile, or ranges that overlap, are simply done again."""
+    row = conn.exec_driver_sql("SELECT rowid, first, last FROM search_backlog ORDER BY first LIMIT 1").first()
+    if row is None:
+        return 0
+    range_id, first, last = int(row[0]), int(row[1]), int(row[2])
+    end = min(last, first + limit - 1)
+    reindex_rows(conn, first, end)
+    if end == last:
+        conn.exec_driver_sql("DELETE FROM search_backlog WHERE rowid = ?", (range_id,))
+    else:
+        conn.exec_driver_sql("UPDATE search_backlog SET first = ? WHERE rowid = ?", (end + 1, range_id))
+    return end - first + 1
+
+
+def unindexed_text(operator: str) -> str:
+    """SQL for what the indexes would hold for a backlog row, pinyin initials included: the search scans it."""
+    return f"{searchable_text(operator)} || ' ' || {operator}.name_initials"

@@ -14,8 +14,10 @@ What is captured, following docs/sync-protocol.md:
 * an inspection or any of its officers, answers or its rectification changed → the whole ``inspection`` document;
 * evidence link added or soft-deleted → ``evidence`` upsert/delete (metadata; the bytes go as a blob).
 
-Not captured: rows written by a sync pull (``session.info[APPLYING]``; the engine applies with Core anyway), bulk
-Core loads (demo data, imports: origin province / synced), and a station's deletion of an operator (deregistration
+Bulk Core writers that create station data (the ledger import) build the same mutations with
+:func:`operator_mutations` / :func:`carrier_mutations` and append them with :func:`write_outbox` in their own
+transaction. Not captured: rows written by a sync pull (``session.info[APPLYING]``; the engine applies with Core
+anyway), the demo station's load (it never syncs), and a station's deletion of an operator (deregistration
 is the province's business; protocol v1 has no such mutation).
 
 This layer may not import ``sync`` (independent layers), so the ownership comes from the column ``info``.
@@ -25,11 +27,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from localdb.inspection_models import (
@@ -72,6 +75,8 @@ INSPECTION_CHILDREN: Final = (InspectionOfficer, InspectionAnswer, Rectification
 
 def jsonable(value: Any) -> Any:
     """A column value as JSON data (dates ISO, decimals as text)."""
+    if value is None or type(value) is str:  # most values: one cheap test (bulk writers call this per field)
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -192,61 +197,92 @@ def _newly_deleted(before: dict[str, Any], obj: SyncColumns) -> bool:
     return "deleted_at" in before and before["deleted_at"] is None and obj.deleted_at is not None
 
 
-def _operator_entries(op: Operator, new: bool, before: dict[str, Any]) -> list[OutboxEntry]:
+Mutation = tuple[str, str, str, dict[str, Any], int | None]
+"""(entity, entity_id, op, data, base_version): one outbox entry before it becomes a row."""
+
+
+def operator_mutations(record: Mapping[str, Any], new: bool, before: Mapping[str, Any]) -> list[Mutation]:
+    """The mutations for an operator created (``new``) or changed (``before``: old values of changed columns);
+    ``record`` holds its current column values. Shared by the ORM capture and the bulk writers (ledger import)."""
     if new:
-        if op.origin != "station" or op.server_version is not None:
+        if record["origin"] != "station" or record["server_version"] is not None:
             return []
         fields = {
-            name: jsonable(getattr(op, name))
+            name: jsonable(record[name])
             for name in sorted(OPERATOR_PROVINCE | OPERATOR_STATION)
-            if getattr(op, name) is not None
+            if record.get(name) is not None
         }
         data = {
             "kind": "create",
-            "operator_id": op.id,
+            "operator_id": record["id"],
             "fields": fields,
             "base_values": {},
             "reason": "",
-            "identifier_override": op.identifier_override,
+            "identifier_override": record.get("identifier_override"),
         }
-        return [_entry("operator_proposal", str(uuid.uuid4()), "propose", data, None)]
-    if op.deleted_at is not None:
+        return [("operator_proposal", str(uuid.uuid4()), "propose", data, None)]
+    if record.get("deleted_at") is not None:
         return []
-    out: list[OutboxEntry] = []
-    province = sorted(name for name in before if name in OPERATOR_PROVINCE and before[name] != getattr(op, name))
-    station = sorted(name for name in before if name in OPERATOR_STATION and before[name] != getattr(op, name))
+    out: list[Mutation] = []
+    version = record["server_version"]
+    province = sorted(name for name in before if name in OPERATOR_PROVINCE and before[name] != record[name])
+    station = sorted(name for name in before if name in OPERATOR_STATION and before[name] != record[name])
     if province:
         data = {
             "kind": "update",
-            "operator_id": op.id,
-            "fields": {name: jsonable(getattr(op, name)) for name in province},
+            "operator_id": record["id"],
+            "fields": {name: jsonable(record[name]) for name in province},
             "base_values": {name: jsonable(before[name]) for name in province},
             "reason": "",
-            "identifier_override": op.identifier_override if "identifier" in province else None,
+            "identifier_override": record.get("identifier_override") if "identifier" in province else None,
         }
-        out.append(_entry("operator_proposal", str(uuid.uuid4()), "propose", data, op.server_version))
+        out.append(("operator_proposal", str(uuid.uuid4()), "propose", data, version))
     if station:
-        data = {name: jsonable(getattr(op, name)) for name in station}
-        out.append(_entry("operator", op.id, "upsert", data, op.server_version))
+        out.append(("operator", record["id"], "upsert", {name: jsonable(record[name]) for name in station}, version))
     return out
 
 
-def _carrier_entries(carrier: Carrier, new: bool, before: dict[str, Any]) -> list[OutboxEntry]:
+def carrier_mutations(record: Mapping[str, Any], new: bool, before: Mapping[str, Any]) -> list[Mutation]:
+    """The mutations for a carrier created, changed or soft-deleted (as :func:`operator_mutations`)."""
+    version = record["server_version"]
     if new:
-        if carrier.server_version is not None:
+        if version is not None:
             return []
-        data = {name: jsonable(getattr(carrier, name)) for name in CARRIER_FIELDS if getattr(carrier, name) is not None}
-        return [_entry("carrier", carrier.id, "upsert", data, None)]
-    if _newly_deleted(before, carrier):
-        return [
-            _entry("carrier", carrier.id, "delete", {"reason": carrier.deleted_reason or ""}, carrier.server_version)
-        ]
-    allowed = CARRIER_STATION if carrier.origin == PROVINCE else frozenset(CARRIER_FIELDS)
-    names = sorted(name for name in before if name in allowed and before[name] != getattr(carrier, name))
+        data = {name: jsonable(record[name]) for name in CARRIER_FIELDS if record.get(name) is not None}
+        return [("carrier", record["id"], "upsert", data, None)]
+    if "deleted_at" in before and before["deleted_at"] is None and record.get("deleted_at") is not None:
+        return [("carrier", record["id"], "delete", {"reason": record.get("deleted_reason") or ""}, version)]
+    allowed = CARRIER_STATION if record["origin"] == PROVINCE else frozenset(CARRIER_FIELDS)
+    names = sorted(name for name in before if name in allowed and before[name] != record[name])
     if not names:
         return []
-    data = {name: jsonable(getattr(carrier, name)) for name in names}
-    return [_entry("carrier", carrier.id, "upsert", data, carrier.server_version)]
+    return [("carrier", record["id"], "upsert", {name: jsonable(record[name]) for name in names}, version)]
+
+
+def _values(obj: object) -> dict[str, Any]:
+    return {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}
+
+
+def _operator_entries(op: Operator, new: bool, before: dict[str, Any]) -> list[OutboxEntry]:
+    return [_entry(*mutation) for mutation in operator_mutations(_values(op), new, before)]
+
+
+def _carrier_entries(carrier: Carrier, new: bool, before: dict[str, Any]) -> list[OutboxEntry]:
+    return [_entry(*mutation) for mutation in carrier_mutations(_values(carrier), new, before)]
+
+
+OUTBOX_INSERT: Final = (
+    "INSERT INTO sync_outbox (entity, entity_id, op, base_version, payload, created_at, state)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def write_outbox(conn: Connection, mutations: Sequence[Mutation], created_at: str) -> None:
+    """Append ``mutations`` to the outbox with Core, in the caller's transaction (bulk writers: ledger import);
+    ``created_at`` in the form SQLAlchemy stores a DateTime."""
+    rows = [(e, i, o, base, dumps(data), created_at, PENDING) for e, i, o, data, base in mutations]
+    if rows:
+        conn.exec_driver_sql(OUTBOX_INSERT, rows)
 
 
 def _evidence_entries(row: InspectionEvidence, new: bool, before: dict[str, Any]) -> list[OutboxEntry]:

@@ -27,6 +27,7 @@ from ui.inspection_models import InspectionServices
 from ui.ledger_import_wizard import LedgerServices
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
+from ui.search_indexer import SearchIndexer
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
 
 log = logging.getLogger("qt")
@@ -162,5 +163,17 @@ def _run_station(
         inspections=inspections,
         sync=sync,
     )
+    indexer = SearchIndexer(db, window)
+    indexer.progress.connect(lambda left: _show_indexing(window, left))
+    app.aboutToQuit.connect(indexer.stop)
+    indexer.start()
     window.show()
     return app.exec()
+
+
+def _show_indexing(window: MainWindow, left: int) -> None:
+    if left:
+        text = translate("MainWindow", "Building the search index: {count} records left (they are found meanwhile)")
+        window.statusBar().showMessage(text.format(count=left))
+    else:
+        window.statusBar().showMessage(translate("MainWindow", "Search index up to date"), 5_000)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -40,8 +41,10 @@ from app.ledger.preview import (
 )
 from app.progress import Progress
 from app.records import Actor
+from localdb.bulk_indexes import indexes_rebuilt, worth_rebuilding
 from localdb.database import Database
-from localdb.search_index import INDEXES, _index_statements, reindex_rows, triggers_suspended
+from localdb.search_index import INDEXES, _index_statements, defer_range, triggers_suspended
+from localdb.sync_capture import Mutation, carrier_mutations, operator_mutations, write_outbox
 
 BATCH: Final = 2_000
 IN_CHUNK: Final = 500
@@ -218,6 +221,18 @@ def _carrier_row(values: dict[str, Any], carrier_id: str, operator_id: str, now:
     return tuple(record[name] for name in CARRIER_COLUMNS)
 
 
+def _new_carrier(values: dict[str, Any], carrier_id: str, operator_id: str) -> dict[str, Any]:
+    """A carrier the import creates, as the outbox capture reads records."""
+    return {**values, "id": carrier_id, "operator_id": operator_id, "origin": "station", "server_version": None}
+
+
+def _as_record(raw_row: dict[str, Any], changed: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the record after the change, the old values of the changed fields) from a raw before-image and the changed
+    python values: the outbox capture compares python values, as the ORM holds them."""
+    before = {name: from_raw(name, raw) for name, raw in raw_row.items()}
+    return {**before, **changed}, {name: before[name] for name in changed}
+
+
 def _reason(translate: Translate, template: str, preview: Preview, item: PreviewItem) -> str:
     rows = "、".join(str(r) for r in item.rows[:10]) + ("…" if len(item.rows) > 10 else "")
     return translate("Ledger", template).format(file=preview.file_name, sheet=preview.sheet, rows=rows)
@@ -264,6 +279,8 @@ class _Writer:
         self.inserted_operators: list[str] = []
         self.inserted_carriers: list[str] = []
         self.carriers_added = 0
+        self.outbox_first: int | None = None
+        self.outbox_last: int | None = None
         self._conn: Connection | None = None
         self.audit: _Audit
 
@@ -291,40 +308,58 @@ class _Writer:
         return _reason(self.translate, template, self.preview, item)
 
     def insert_new(self, items: list[PreviewItem]) -> None:
-        """New operators with their carriers: search triggers off, indexed set-wise batch by batch."""
+        """New operators with their carriers and outbox entries; their search entries are left to the backlog
+        (localdb/search_index.py), and into a mostly empty register the secondary indexes are rebuilt once."""
         if not items:
             return
         conn = self.conn
         first_rowid = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
-        with triggers_suspended(conn):
+        rebuild = worth_rebuilding(conn, "operator", len(items))
+        with triggers_suspended(conn), indexes_rebuilt(conn, ("operator", "carrier")) if rebuild else nullcontext():
             for start in range(0, len(items), BATCH):
-                chunk = items[start : start + BATCH]
-                operator_rows: list[tuple[Any, ...]] = []
-                carrier_rows: list[tuple[Any, ...]] = []
-                base = first_rowid + start
-                for offset, item in enumerate(chunk):
-                    operator_id = str(uuid.uuid4())
-                    reason = self.reason(item)
-                    override = self.reason(item, T_OVERRIDE) if item.override else ""
-                    operator_rows.append(
-                        _operator_row(item, operator_id, base + offset + 1, self.preview.station_id, self.now, override)
-                    )
-                    self.inserted_operators.append(operator_id)
-                    self.audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
-                    if item.override:
-                        identifier = item.values["identifier"]
-                        self.audit.add("operator", operator_id, "override", "identifier", None, identifier, override)
-                    for plan in item.carriers:
-                        carrier_id = str(uuid.uuid4())
-                        carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, self.now))
-                        self.inserted_carriers.append(carrier_id)
-                        self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
-                _insert(conn, "operator", OPERATOR_COLUMNS, operator_rows)
-                _insert(conn, "carrier", CARRIER_COLUMNS, carrier_rows)
-                self.carriers_added += len(carrier_rows)
-                reindex_rows(conn, base + 1, base + len(chunk))
-                self.done += len(chunk)
-                self.progress.step(self.done, self.total)
+                self._insert_batch(items[start : start + BATCH], first_rowid + start)
+        defer_range(conn, first_rowid + 1, first_rowid + len(items))
+
+    def _insert_batch(self, chunk: list[PreviewItem], base: int) -> None:
+        operator_rows: list[tuple[Any, ...]] = []
+        carrier_rows: list[tuple[Any, ...]] = []
+        operator_changes: list[Mutation] = []
+        carrier_changes: list[Mutation] = []
+        for offset, item in enumerate(chunk):
+            operator_id = str(uuid.uuid4())
+            reason = self.reason(item)
+            override = self.reason(item, T_OVERRIDE) if item.override else ""
+            operator_rows.append(
+                _operator_row(item, operator_id, base + offset + 1, self.preview.station_id, self.now, override)
+            )
+            record = {**item.values, "id": operator_id, "origin": "station", "server_version": None}
+            operator_changes += operator_mutations(record | {"identifier_override": override or None}, True, {})
+            self.inserted_operators.append(operator_id)
+            self.audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
+            if item.override:
+                identifier = item.values["identifier"]
+                self.audit.add("operator", operator_id, "override", "identifier", None, identifier, override)
+            for plan in item.carriers:
+                carrier_id = str(uuid.uuid4())
+                carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, self.now))
+                carrier_changes += carrier_mutations(_new_carrier(plan.values, carrier_id, operator_id), True, {})
+                self.inserted_carriers.append(carrier_id)
+                self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
+        _insert(self.conn, "operator", OPERATOR_COLUMNS, operator_rows)
+        _insert(self.conn, "carrier", CARRIER_COLUMNS, carrier_rows)
+        self.outbox(operator_changes + carrier_changes)
+        self.carriers_added += len(carrier_rows)
+        self.done += len(chunk)
+        self.progress.step(self.done, self.total)
+
+    def outbox(self, mutations: list[Mutation]) -> None:
+        """Append the mutations to the outbox and remember the seq range for undo."""
+        if not mutations:
+            return
+        write_outbox(self.conn, mutations, self.now)
+        last = int(self.conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
+        self.outbox_first = self.outbox_first or last - len(mutations) + 1
+        self.outbox_last = last
 
     def update_changed(self, items: list[PreviewItem]) -> None:
         """Changed operators and carriers: before-images first, then the updates (triggers re-index each)."""
@@ -346,27 +381,31 @@ class _Writer:
         )
         with triggers_suspended(conn):
             new_carriers: list[tuple[Any, ...]] = []
+            changes: list[Mutation] = []
             for item in items:
                 assert item.operator_id is not None
                 reason = self.reason(item)
                 if item.values:
-                    self._update_operator(item, befores[item.operator_id], reason)
+                    changes += self._update_operator(item, befores[item.operator_id], reason)
                 for plan in item.carriers:
                     if plan.carrier_id is None:
                         carrier_id = str(uuid.uuid4())
                         new_carriers.append(_carrier_row(plan.values, carrier_id, item.operator_id, self.now))
+                        changes += carrier_mutations(_new_carrier(plan.values, carrier_id, item.operator_id), True, {})
                         self.inserted_carriers.append(carrier_id)
                         self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
                     else:
-                        self._update_carrier(plan, carrier_befores[plan.carrier_id], reason)
+                        changes += self._update_carrier(plan, carrier_befores[plan.carrier_id], reason)
                 self.done += 1
                 if self.done % 500 == 0:
                     self.progress.step(self.done, self.total)
             _insert(conn, "carrier", CARRIER_COLUMNS, new_carriers)
+            self.outbox(changes)
             self.carriers_added += len(new_carriers)
             reindex_selected(conn, [int(r["search_rowid"]) for r in touched.values()])
 
-    def _update_operator(self, item: PreviewItem, before: dict[str, Any], reason: str) -> None:
+    def _update_operator(self, item: PreviewItem, before: dict[str, Any], reason: str) -> list[Mutation]:
+        """Update one operator with its audit entries; returns its outbox mutations."""
         assert item.operator_id is not None
         sets = {name: to_raw(value) for name, value in item.values.items()}
         override = self.reason(item, T_OVERRIDE) if item.override else None
@@ -386,8 +425,13 @@ class _Writer:
         if item.override:
             identifier = str(item.values.get("identifier", before["identifier"]))
             self.audit.add("operator", item.operator_id, "override", "identifier", None, identifier, override)
+        record, old = _as_record(before, item.values)
+        if "identifier_override" in sets:
+            record["identifier_override"] = sets["identifier_override"]
+        return operator_mutations(record, False, old)
 
-    def _update_carrier(self, plan: CarrierPlan, before: dict[str, Any], reason: str) -> None:
+    def _update_carrier(self, plan: CarrierPlan, before: dict[str, Any], reason: str) -> list[Mutation]:
+        """Update one carrier with its audit entries; returns its outbox mutations."""
         assert plan.carrier_id is not None
         sets = {name: to_raw(value) for name, value in plan.values.items()}
         sets["updated_at"] = self.now
@@ -399,6 +443,8 @@ class _Writer:
                 "carrier", plan.carrier_id, "update", change.field, _audit_text(change.field, change.before),
                 _audit_text(change.field, change.after), reason,
             )  # fmt: skip
+        record, old = _as_record(before, plan.values)
+        return carrier_mutations(record, False, old)
 
     def _update(self, table: str, entity_id: str, sets: dict[str, Any]) -> None:
         columns = list(sets)
@@ -419,11 +465,12 @@ class _Writer:
         last_audit = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_log").scalar() or 0)
         conn.exec_driver_sql(
             "UPDATE import_batch SET new_count = ?, changed_count = ?, unchanged_count = ?, conflict_count = ?,"
-            " rejected_count = ?, warning_count = ?, inserted_operators = ?, inserted_carriers = ?, last_audit_id = ?"
-            " WHERE id = ?",
+            " rejected_count = ?, warning_count = ?, inserted_operators = ?, inserted_carriers = ?, last_audit_id = ?,"
+            " outbox_first = ?, outbox_last = ? WHERE id = ?",
             (
                 counts.new, counts.changed, counts.unchanged, counts.conflicts, counts.rejected, counts.warnings,
-                "\n".join(self.inserted_operators), "\n".join(self.inserted_carriers), last_audit, self.batch_id,
+                "\n".join(self.inserted_operators), "\n".join(self.inserted_carriers), last_audit,
+                self.outbox_first, self.outbox_last, self.batch_id,
             ),
         )  # fmt: skip
         remember_mapping(conn, preview.layout_hash, preview.labels, preview.mapping, self.now)
@@ -459,7 +506,7 @@ def remembered_mapping(conn: Connection, layout: str) -> dict[int, str] | None:
 # -- undo --------------------------------------------------------------------------------------------------------
 BATCH_COLUMNS: Final = (
     "id", "committed_at", "officer_name", "file_name", "sheet", "new_count", "changed_count", "inserted_operators",
-    "inserted_carriers", "last_audit_id",
+    "inserted_carriers", "last_audit_id", "outbox_first", "outbox_last",
 )  # fmt: skip
 
 
@@ -516,6 +563,7 @@ def undo_last_import(
         touched = _touched_since(
             conn, batch, imported_at, inserted_operators, inserted_carriers, befores, current_ops, current_carriers
         )
+        touched += _sent_since(conn, batch)
         if touched:
             raise err.UndoBlocked(file=batch["file_name"], count=touched)
         progress.step(1, 4)
@@ -557,6 +605,16 @@ def undo_last_import(
                     )  # fmt: skip
             progress.step(3, 4)
             reindex_selected(conn, rowids)
+            inserted_rowids = [int(current_ops[i]["search_rowid"]) for i in inserted_operators]
+            if inserted_rowids:  # the import's backlog entry, if not indexed yet: those rows are gone
+                conn.exec_driver_sql(
+                    "DELETE FROM search_backlog WHERE first >= ? AND last <= ?",
+                    (min(inserted_rowids), max(inserted_rowids)),
+                )
+        if batch["outbox_first"] is not None:  # none of them was sent (checked above): the server never saw them
+            conn.exec_driver_sql(
+                "DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ?", (batch["outbox_first"], batch["outbox_last"])
+            )
         audit.add("import_batch", batch_id, "undo", None, batch["file_name"], None, reason)
         audit.flush()
         conn.exec_driver_sql(
@@ -565,6 +623,19 @@ def undo_last_import(
         )
         progress.step(4, 4)
     return UndoResult(batch_id, batch["file_name"], len(inserted_operators), len(befores))
+
+
+def _sent_since(conn: Connection, batch: dict[str, Any]) -> int:
+    """How many of the import's outbox entries a sync has already sent (undo cannot take those back)."""
+    if batch["outbox_first"] is None:
+        return 0
+    return int(
+        conn.exec_driver_sql(
+            "SELECT count(*) FROM sync_outbox WHERE seq BETWEEN ? AND ? AND state != 'pending'",
+            (batch["outbox_first"], batch["outbox_last"]),
+        ).scalar()
+        or 0
+    )
 
 
 def _touched_since(

@@ -37,6 +37,7 @@ from app.ledger.reader import LedgerFile, SheetGrid, open_ledger
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database
+from localdb.search_backlog import drain_backlog
 
 SCALE: Final = 1000
 
@@ -220,6 +221,12 @@ class LedgerImportService:
         """Write the preview in one transaction (nothing is written when it is cancelled or fails)."""
         with paused_gc():
             return commit_preview(self._db, preview, actor, self._translate, progress)
+
+    def finish_indexing(self, progress: Progress | None = None) -> int:
+        """Index what the commit left in the search backlog now (the CLI, before it exits; the app does it in the
+        background). Returns how many operators were indexed."""
+        progress = progress or Progress.none()
+        return drain_backlog(self._db, progress.step, lambda: progress.cancelled)
 
     def remember(self, loaded: LoadedSheet, mapping: Mapping) -> None:
         """Remember ``mapping`` for ledgers with the same header layout (done on commit as well)."""

@@ -8,6 +8,7 @@ nothing — a stale preview, a cancel, an edit after the import — may leave a 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -332,3 +333,68 @@ def test_header_row_repeated_inside_the_data_is_skipped(empty_db: Database, tmp_
     rows = [*rows_basic()[:1], HEADER, *rows_basic()[1:2]]
     preview = service(empty_db).dry_run(write_xlsx(tmp_path / "pasted.xlsx", rows))
     assert preview.counts().new == 2 and preview.counts().rejected == 0
+
+
+def test_an_import_goes_to_the_outbox_and_undo_takes_back_what_was_not_sent(empty_db: Database, tmp_path: Path) -> None:
+    """Imported operators are station-made records: each becomes a create proposal and each carrier an upsert, in
+    the import's transaction; undo removes those entries while no sync has sent them, and refuses afterwards."""
+    actor = officer_or_station(empty_db)
+    svc = service(empty_db)
+    before = state(empty_db)
+    preview = svc.dry_run(write_xlsx(tmp_path / "a.xlsx", rows_basic()))
+    svc.commit(preview, actor)
+    entries = table_rows(empty_db, "sync_outbox")
+    kinds = [(row[1], row[3]) for row in entries]
+    assert kinds.count(("operator_proposal", "propose")) == preview.counts().new
+    assert ("carrier", "upsert") in kinds
+    proposal = json.loads(next(row[5] for row in entries if row[1] == "operator_proposal"))
+    assert proposal["kind"] == "create" and proposal["fields"]["name"]
+    first_proposal = kinds.index(("operator_proposal", "propose"))
+    assert first_proposal < kinds.index(("carrier", "upsert")), "parents before their carriers"
+
+    svc.undo_last(actor)
+    assert state(empty_db) == before, "the outbox and the search backlog as they were"
+
+    svc.commit(svc.dry_run(write_xlsx(tmp_path / "b.xlsx", rows_basic())), actor)
+    with empty_db.bulk_transaction() as conn:  # a sync sent the first entry
+        conn.exec_driver_sql("UPDATE sync_outbox SET state = 'sent' WHERE seq = (SELECT min(seq) FROM sync_outbox)")
+    sent = state(empty_db)
+    with pytest.raises(err.UndoBlocked):
+        svc.undo_last(actor)
+    assert state(empty_db) == sent
+
+
+def test_a_changed_province_field_is_proposed_and_a_station_field_upserted(demo_db: Database, tmp_path: Path) -> None:
+    registry = RegistryService(demo_db)
+    target = next(r for r in registry.rows(registry.list_ids(OperatorFilter())) if r.identifier_type == "uscc")
+    rows = [[1, target.name, target.identifier, "改过的法人", "13912340000", None, "", "", ""]]
+    svc = service(demo_db)
+    preview = svc.dry_run(write_xlsx(tmp_path / "c.xlsx", rows))
+    assert preview.counts().changed == 1
+    svc.commit(preview, officer(demo_db))
+    entries = {(row[1], row[3]): json.loads(row[5]) for row in table_rows(demo_db, "sync_outbox")}
+    proposal = entries[("operator_proposal", "propose")]
+    assert proposal["kind"] == "update" and proposal["fields"] == {"legal_representative": "改过的法人"}
+    assert proposal["base_values"]["legal_representative"] == target.legal_representative
+    assert entries[("operator", "upsert")] == {"phone": "13912340000"}
+
+
+def test_imported_rows_are_found_before_and_after_the_backlog_is_indexed(empty_db: Database, tmp_path: Path) -> None:
+    """The commit leaves the search entries to the backlog; the search scans backlog rows meanwhile, and indexing
+    the backlog (the app does it in the background, the CLI before it exits) gives the same answers."""
+    svc = service(empty_db)
+    svc.commit(svc.dry_run(write_xlsx(tmp_path / "a.xlsx", rows_basic())), officer_or_station(empty_db))
+    registry = RegistryService(empty_db)
+    queries = {"翠湖电子": 1, "翠湖": 1, "翠湖旗舰": 1, "kmsch": 1, "87654321": 1, "cuihu": 0}
+
+    def hits() -> dict[str, int]:
+        return {q: len(registry.search_ids(q, OperatorFilter())) for q in queries}
+
+    assert table_rows(empty_db, "search_backlog"), "nothing indexed yet"
+    assert table_rows(empty_db, "operator_fts") == []
+    assert hits() == queries
+
+    assert svc.finish_indexing() == 3
+    assert table_rows(empty_db, "search_backlog") == []
+    assert len(table_rows(empty_db, "operator_fts")) == 3
+    assert hits() == queries
