@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.sync_status import SYNCED_STATUS, SyncStatus
 from localdb.operator_queries import SORTABLE, OperatorFilter
 
 __all__ = [
@@ -59,6 +60,8 @@ class OperatorRow:
     flagged: bool
     """The identifier fails its check character and was saved with a reason."""
     deleted: bool
+    sync: SyncStatus = SYNCED_STATUS
+    """Where the operator (with its carriers and proposals) stands with the provincial platform."""
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached demo database")
     parser.add_argument("--repeat", type=_positive, default=None, help="repetitions (default: per benchmark)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the benchmark's own sampling (default 1)")
+    parser.add_argument(
+        "--push-inspections",
+        type=int,
+        default=1000,
+        help="sync: inspections with two ~300 KB evidence files each to push (default 1000; 0 skips the push)",
+    )
     args = parser.parse_args(argv)
-    opts = Options(operators=args.operators, fresh=args.fresh, repeat=args.repeat, seed=args.seed)
+    opts = Options(
+        operators=args.operators,
+        fresh=args.fresh,
+        repeat=args.repeat,
+        seed=args.seed,
+        push_inspections=max(0, args.push_inspections),
+    )
     load_before = os.getloadavg()[0]
     figures = BENCHES[args.name](opts)
     print(figures_table(figures))

@@ -68,6 +68,8 @@ class Options:
     """Repetitions (``None``: the benchmark's default)."""
     seed: int = 1
     """Seed of the benchmark's own sampling (queries, offsets); the demo data always uses :data:`DEMO_SEED`."""
+    push_inspections: int = 1000
+    """``sync``: inspections (two evidence files each) of the push figures; 0 skips them."""
 
 
 # -- timing and statistics ---------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ under a title row, written once per run with openpyxl (what every generator of .
 
 * ``import_new_s`` — the whole import into a station holding no operators: open and check the file, read the
   sheet (calamine), find the header, map, normalise and validate every row, preview, and commit (inserts, search
-  index, audit entries, import batch), durable. Goal 5 s at 100,000 rows.
+  backlog, audit entries, outbox entries, import batch), durable. Goal 5 s at 100,000 rows. The new rows' search
+  entries are left to the search backlog (the search scans just those rows meanwhile); ``index_after_s`` is the
+  time the app's background indexer then takes, reported separately.
 * ``import_update_s`` — the same ledger again, with 5 % of the rows changed (a new phone number) and 2 % new
   operators, into the station that holds the first import: the everyday "the county sent this month's ledger".
   Goal 5 s.
@@ -175,6 +177,7 @@ def run(opts: Options) -> dict[str, Figure]:
         size_mib = first.stat().st_size / 2**20
         ours_new: list[float] = []
         ours_update: list[float] = []
+        ours_index: list[float] = []
         anchor: list[float] = []
         counts_new: dict[str, int] = {}
         counts_update: dict[str, int] = {}
@@ -194,6 +197,8 @@ def run(opts: Options) -> dict[str, Figure]:
                     log(f"repetition {rep + 1}/{repeat}: import into an empty station …")
                     elapsed, counts_new = timed_ms(run_import, db, actor, first)
                     ours_new.append(elapsed / 1000)
+                    log(f"repetition {rep + 1}/{repeat}: indexing the search backlog …")
+                    ours_index.append(timed_ms(LedgerImportService(db).finish_indexing)[0] / 1000)
                     log(f"repetition {rep + 1}/{repeat}: next month's ledger into that station …")
                     elapsed, counts_update = timed_ms(run_import, db, actor, second)
                     ours_update.append(elapsed / 1000)
@@ -207,6 +212,7 @@ def run(opts: Options) -> dict[str, Figure]:
                 [name, str(len(v)), fmt(median(v), 2), fmt(min(v), 2), fmt(max(v), 2), fmt(rows / median(v), 0)]
                 for name, v in (
                     ("import into an empty station (ours)", ours_new),
+                    ("search backlog indexed afterwards (ours)", ours_index),
                     ("next month's ledger (ours)", ours_update),
                     ("pandas read_excel + to_sql (anchor)", anchor),
                 )
@@ -224,6 +230,7 @@ def run(opts: Options) -> dict[str, Figure]:
     goal = GOAL_S if rows == 100_000 else None
     return {
         "import_new_s": Figure(median(ours_new), anchor_s, ANCHOR_NAME, "s", goal),
+        "index_after_s": Figure(median(ours_index), None, "none (background indexing after the commit)", "s"),
         "import_update_s": Figure(median(ours_update), anchor_s, ANCHOR_NAME, "s", goal),
         "peak_rss_mib": Figure(peak_rss_mib(), None, "none (peak RSS of the whole benchmark process)", "MiB"),
     }

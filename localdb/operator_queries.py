@@ -6,14 +6,15 @@ narrow index-ordered query up front and a few dozen rows per screenful after tha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, case, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from localdb.models import Carrier, Operator
+from localdb.sync_facts import Prepared, RecordFacts, listed, operator_facts, unsynced_operator_ids
 
 SORTABLE: dict[str, tuple[InstrumentedAttribute[Any], ...]] = {
     "name": (Operator.name_initials, Operator.name),
@@ -40,6 +41,8 @@ class OperatorFilter:
     abnormal_only: bool = False
     serious_violation_only: bool = False
     include_deleted: bool = False
+    unsynced_only: bool = False
+    """Only operators whose sync column is not 已同步 (see :func:`localdb.sync_facts.unsynced_operator_ids`)."""
 
 
 def filter_conditions(flt: OperatorFilter) -> list[ColumnElement[bool]]:
@@ -54,6 +57,8 @@ def filter_conditions(flt: OperatorFilter) -> list[ColumnElement[bool]]:
         conditions.append(Operator.abnormal_listed.is_(True))
     if flt.serious_violation_only:
         conditions.append(Operator.serious_violation.is_(True))
+    if flt.unsynced_only:
+        conditions.append(Operator.id.in_(unsynced_operator_ids()))
     carrier_conditions: list[ColumnElement[bool]] = []
     if flt.carrier_kind:
         carrier_conditions.append(Carrier.kind == flt.carrier_kind)
@@ -87,16 +92,33 @@ def fetch(session: Session, ids: Sequence[str]) -> list[Operator]:
     return [found[i] for i in ids if i in found]
 
 
-def carrier_counts(session: Session, ids: Sequence[str]) -> dict[str, int]:
-    """Number of live carriers per operator id, for the table's 载体 column."""
-    if not ids:
-        return {}
-    stmt = (
-        select(Carrier.operator_id, func.count())
-        .where(Carrier.operator_id.in_(ids), Carrier.deleted_at.is_(None))
-        .group_by(Carrier.operator_id)
-    )
-    return {row[0]: row[1] for row in session.execute(stmt)}
+def _carrier_summary() -> Select[str, int, bool, str]:
+    live = func.sum(case((Carrier.deleted_at.is_(None), 1), else_=0), type_=Integer)
+    changed = func.max(Carrier.change_state != "synced")
+    stmt = select(Carrier.operator_id, live, changed, func.group_concat(Carrier.id))
+    return stmt.where(listed(Carrier.operator_id)).group_by(Carrier.operator_id)
+
+
+CARRIER_SUMMARIES: Final = Prepared(_carrier_summary)
+
+
+def carriers_and_sync(
+    session: Session, change_states: Mapping[str, str]
+) -> tuple[dict[str, int], dict[str, RecordFacts]]:
+    """For a page of operators given as ``{id: change_state}``: the number of live carriers of each (the table's
+    载体 column) and the facts of their sync column. One read of the page's carriers (count, local changes, ids —
+    a carrier travels with its operator) and one read of the outbox."""
+    if not change_states:
+        return {}, {}
+    counts: dict[str, int] = {}
+    changed: list[str] = []
+    carrier_ids: list[str] = []
+    for operator_id, live, local, joined in CARRIER_SUMMARIES.rows(session, ids=change_states):
+        counts[operator_id] = int(live)
+        if local:
+            changed.append(operator_id)
+        carrier_ids += str(joined).split(",")
+    return counts, operator_facts(session, change_states, carrier_ids, changed)
 
 
 def like_pattern(term: str) -> str:

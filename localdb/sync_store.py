@@ -5,8 +5,9 @@ independent layers and the app layer wires them (app/services/sync.py). Every me
 
 Pulled pages are applied with Core statements, never through an ORM session, so nothing a pull writes reaches the
 outbox. Registry rows are applied with the search-index triggers suspended and reindexed set-wise per page
-(:func:`localdb.search_index.reindex_rows` over runs of consecutive ``search_rowid``); ``name_initials`` comes from
-the function the app layer passes in.
+(:func:`localdb.search_index.reindex_rows` over runs of consecutive ``search_rowid``) — except in a full run (the
+initial pull, a resync), whose pages only put their rows in the search backlog; the end of the run indexes the
+backlog in chunks. ``name_initials`` comes from the function the app layer passes in.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from sqlalchemy import Boolean, Connection, Date, DateTime, Table, bindparam, fu
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from localdb.database import Database
-from localdb.inspection_models import EvidenceChunk, Inspection, InspectionEvidence
+from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
-from localdb.search_index import reindex_rows, triggers_suspended
+from localdb.search_backlog import drain_backlog
+from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
 from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
 
 REGISTRY: Final[dict[str, Table]] = {
@@ -41,43 +43,74 @@ CHUNK: Final = 500
 """Ids per ``IN (…)`` lookup (well under SQLite's variable limit)."""
 
 
-def _runs(values: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted distinct integers as runs of consecutive numbers: [1,2,3,7,8] → [(1,3),(7,8)]."""
-    runs: list[tuple[int, int]] = []
-    for value in sorted(set(values)):
-        if runs and value == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], value)
-        else:
-            runs.append((value, value))
-    return runs
-
-
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
 
+DATETIME_STORAGE: Final = "%Y-%m-%d %H:%M:%S.%f"
+"""How SQLAlchemy stores a DateTime in SQLite; rows inserted with plain DB-API use the same text."""
+
+
 class _Converter:
-    """Wire values to column values of one table (dates parsed, NULL for non-null text → empty)."""
+    """Wire values to stored column values of one table: dates and times as SQLAlchemy stores them, flags as 0/1,
+    NULL for a non-null text column as empty. Pulled rows are inserted with plain DB-API statements (no per-row
+    SQLAlchemy processing: an initial pull inserts a quarter of a million rows), and updated with the same values."""
 
     def __init__(self, table: Table) -> None:
-        self.columns = {c.key: c for c in table.columns}
+        self.kinds: dict[str, tuple[str, bool]] = {}
+        for column in table.columns:
+            kind = (
+                "datetime" if isinstance(column.type, DateTime)
+                else "date" if isinstance(column.type, Date)
+                else "bool" if isinstance(column.type, Boolean)
+                else ""
+            )  # fmt: skip
+            self.kinds[column.key] = (kind, column.nullable is not False)
 
     def row(self, data: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        kinds = self.kinds
         for name, value in data.items():
-            column = self.columns.get(name)
-            if column is None:
+            found = kinds.get(name)
+            if found is None:
                 continue  # a field this client does not know: ignore (the protocol says so)
+            kind, nullable = found
             if value is None:
-                if not column.nullable:
-                    value = False if isinstance(column.type, Boolean) else ""
-            elif isinstance(column.type, DateTime) and isinstance(value, str):
-                value = datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
-            elif isinstance(column.type, Date) and isinstance(value, str):
-                value = date.fromisoformat(value[:10])
+                if not nullable:
+                    value = 0 if kind == "bool" else ""
+            elif kind == "datetime":
+                moment = datetime.fromisoformat(str(value).replace("Z", "+00:00")).replace(tzinfo=None)
+                value = moment.strftime(DATETIME_STORAGE)
+            elif kind == "date":
+                value = date.fromisoformat(str(value)[:10]).isoformat()
+            elif kind == "bool":
+                value = 1 if value else 0
             out[name] = value
         return out
+
+
+def _insert_raw(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert stored values with one DB-API executemany; a column no row has takes its default as SQLAlchemy
+    would apply it (a constant, or SQL such as CURRENT_TIMESTAMP)."""
+    names = sorted(set().union(*(row.keys() for row in rows)))
+    constants: dict[str, Any] = {}
+    sql_defaults: dict[str, str] = {}
+    for column in table.columns:
+        default = column.default
+        if column.key in names or default is None or not hasattr(default, "arg"):
+            continue
+        if getattr(default, "is_clause_element", False):
+            sql_defaults[column.key] = str(default.arg.compile(dialect=conn.dialect))
+        elif getattr(default, "is_scalar", False):
+            constants[column.key] = default.arg
+    given = names + sorted(constants)
+    columns = given + sorted(sql_defaults)
+    values = ["?"] * len(given) + [sql_defaults[name] for name in sorted(sql_defaults)]
+    conn.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(values)})",
+        [tuple(row.get(name, constants.get(name)) for name in given) for row in rows],
+    )
 
 
 class LocalSyncStore:
@@ -249,15 +282,32 @@ class LocalSyncStore:
                 found[str(data["sha256"])] = int(data["size"])
             return list(found.items())
 
-    def read_blob(self, sha256: str) -> bytes | None:
-        """The bytes of an evidence file, or ``None`` when the evidence store does not have them."""
-        if self._evidence_db is None:
+    def blob_chunks(self, sha256: str) -> tuple[int, Callable[[], Iterable[bytes]]] | None:
+        """An evidence file's size and a reader of its stored chunks, or ``None`` when the store lacks it.
+
+        The reader reads one chunk per short read transaction, so an upload holds one chunk in memory, never the
+        whole file; it can be called again to send the file again."""
+        evidence_db = self._evidence_db
+        if evidence_db is None:
             return None
-        with self._evidence_db.reader() as session:
-            chunks = session.scalars(
-                select(EvidenceChunk.data).where(EvidenceChunk.sha256 == sha256).order_by(EvidenceChunk.seq)
-            ).all()
-        return b"".join(chunks) if chunks else None
+        with evidence_db.reader() as session:
+            size = session.scalar(select(EvidenceBlob.size).where(EvidenceBlob.sha256 == sha256))
+            chunk_of_blob = EvidenceChunk.sha256 == sha256
+            seqs = list(session.scalars(select(EvidenceChunk.seq).where(chunk_of_blob).order_by(EvidenceChunk.seq)))
+        if size is None or not seqs:
+            return None
+
+        def chunks() -> Iterable[bytes]:
+            for seq in seqs:
+                with evidence_db.reader() as session:
+                    piece = session.scalar(
+                        select(EvidenceChunk.data).where(EvidenceChunk.sha256 == sha256, EvidenceChunk.seq == seq)
+                    )
+                if piece is None:
+                    return  # deleted meanwhile: the upload stops short and is refused as a changed file
+                yield piece
+
+        return int(size), chunks
 
     # -- pull ----------------------------------------------------------------------------------------------------
     def begin_full(self) -> None:
@@ -282,10 +332,10 @@ class LocalSyncStore:
             for entity in DOCUMENTS:
                 if entity in by_entity:
                     applied += self._apply_documents(conn, entity, by_entity[entity], full)
-            if full:
-                state = {**state, "index_pending": 1}  # indexed once at the end of the run (finish_pull)
+            if full:  # a big run: committed now, indexed from the backlog at its end (finish_pull)
+                defer_indexing(conn, rowids)
             else:
-                for first, last in _runs(rowids):
+                for first, last in runs(rowids):
                     reindex_rows(conn, first, last)
             self._save_state(conn, state)
         return applied
@@ -347,10 +397,11 @@ class LocalSyncStore:
                 if entity == "operator":
                     rowids.add(int(old.search_rowid))
         if inserts:
-            keys = set().union(*(row.keys() for row in inserts))
-            conn.execute(insert(table), [{key: row.get(key) for key in keys} for row in inserts])
+            _insert_raw(conn, table, inserts)
         for row in updates:
-            conn.execute(update(table).where(table.c.id == row.pop("b_id")).values(row))
+            record_id = row.pop("b_id")
+            assignments = ", ".join(f"{name} = ?" for name in row)
+            conn.exec_driver_sql(f"UPDATE {table.name} SET {assignments} WHERE id = ?", (*row.values(), record_id))
         if deletes:
             conn.execute(
                 update(table)
@@ -429,6 +480,12 @@ class LocalSyncStore:
                     gone = [record_id for record_id in known if record_id not in seen[entity]]
                     for part in _chunks(gone):
                         conn.execute(update(table).where(table.c.id.in_(part)).values(deleted_at=now))
+                    if entity == "carrier":  # their operators' searchable text lost the carrier
+                        parents = [str(row.operator_id) for row in self._carrier_parents(conn, gone)]
+                        for part in _chunks(parents):
+                            defer_indexing(
+                                conn, conn.scalars(select(Operator.search_rowid).where(Operator.id.in_(part)))
+                            )
                     removed += len(gone)
                 docs = DOCUMENT_TABLE
                 for entity in DOCUMENTS:
@@ -439,13 +496,11 @@ class LocalSyncStore:
                     for part in _chunks(gone):
                         conn.execute(update(docs).where(docs.c.entity == entity, docs.c.id.in_(part)).values(deleted=1))
                     removed += len(gone)
-            pending = conn.scalar(select(STATE_TABLE.c.index_pending).where(STATE_TABLE.c.id == 1))
-            if pending or (seen is not None and removed):
-                with triggers_suspended(conn):
-                    last = int(conn.scalar(select(func.max(Operator.search_rowid))) or 0)
-                    for first in range(1, last + 1, 5000):
-                        reindex_rows(conn, first, min(last, first + 4999))
+            if conn.scalar(select(STATE_TABLE.c.index_pending).where(STATE_TABLE.c.id == 1)):
+                # a run begun by an older version, which indexed everything at the end
+                defer_range(conn, 1, int(conn.scalar(select(func.max(Operator.search_rowid))) or 0))
                 self._save_state(conn, {"index_pending": 0})
+        drain_backlog(self._db)  # the run's rows were findable meanwhile; now they are indexed
         return removed
 
     def digest_pairs(self) -> dict[str, list[tuple[str, int]]]:
@@ -470,3 +525,98 @@ class LocalSyncStore:
                     )
                 ]
         return pairs
+
+    # -- reads for the sync page: pre-flight, receipt, conflict view (answer questions, never change sync state) --
+    def pending_records(self) -> dict[str, int]:
+        """Distinct records with unanswered entries, per entity (several autosaves of one inspection count once)."""
+        with self._db.reader() as session:
+            return {
+                str(entity): int(count)
+                for entity, count in session.execute(
+                    select(OutboxEntry.entity, func.count(OutboxEntry.entity_id.distinct()))
+                    .where(OutboxEntry.state.in_((PENDING, SENT)))
+                    .group_by(OutboxEntry.entity)
+                )
+            }
+
+    def unanswered_seqs(self) -> list[int]:
+        """Local seqs of the entries the next sync will send (to tell afterwards what that sync answered)."""
+        with self._db.reader() as session:
+            return list(session.scalars(select(OutboxEntry.seq).where(OutboxEntry.state.in_((PENDING, SENT)))))
+
+    def answers(self, seqs: Sequence[int]) -> list[dict[str, Any]]:
+        """Entity, record id, state and the server's code and reason of the given entries, in seq order."""
+        columns = (OutboxEntry.seq, OutboxEntry.entity, OutboxEntry.entity_id, OutboxEntry.state)
+        found: list[dict[str, Any]] = []
+        with self._db.reader() as session:
+            for start in range(0, len(seqs), CHUNK):
+                query = select(*columns, OutboxEntry.code, OutboxEntry.reason).where(
+                    OutboxEntry.seq.in_(seqs[start : start + CHUNK])
+                )
+                found += [
+                    {
+                        "seq": r.seq,
+                        "entity": r.entity,
+                        "id": r.entity_id,
+                        "state": r.state,
+                        "code": r.code,
+                        "reason": r.reason,
+                    }
+                    for r in session.execute(query)
+                ]
+        return sorted(found, key=lambda answer: int(answer["seq"]))
+
+    def outbox_entries(self, entity: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+        """Outbox entries (optionally of one entity and/or state) with their data, in seq order."""
+        query = select(OutboxEntry).order_by(OutboxEntry.seq)
+        if entity is not None:
+            query = query.where(OutboxEntry.entity == entity)
+        if state is not None:
+            query = query.where(OutboxEntry.state == state)
+        with self._db.reader() as session:
+            return [
+                {
+                    "seq": r.seq,
+                    "entity": r.entity,
+                    "id": r.entity_id,
+                    "op": r.op,
+                    "base_version": r.base_version,
+                    "data": json.loads(r.payload),
+                    "state": r.state,
+                    "code": r.code,
+                    "reason": r.reason,
+                    "created_at": r.created_at,
+                }
+                for r in session.scalars(query)
+            ]
+
+    def documents(self, entity: str) -> list[dict[str, Any]]:
+        """The live pulled documents of one entity (e.g. the station's proposals with the province's decision)."""
+        docs = DOCUMENT_TABLE
+        with self._db.reader() as session:
+            return [
+                {"id": r.id, "version": r.version, "data": json.loads(r.data) if r.data else {}}
+                for r in session.execute(
+                    select(docs.c.id, docs.c.version, docs.c.data).where(docs.c.entity == entity, docs.c.deleted == 0)
+                )
+            ]
+
+    def records(self, entity: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Current local rows of registry records by id (every column, deleted ones included)."""
+        table = REGISTRY[entity]
+        found: dict[str, dict[str, Any]] = {}
+        with self._db.reader() as session:
+            for part in _chunks(sorted(set(ids))):
+                for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
+                    found[str(row["id"])] = dict(row)
+        return found
+
+    def missing_blobs(self, sha256s: Sequence[str]) -> list[str]:
+        """Those of ``sha256s`` whose bytes the evidence store does not hold (their upload cannot happen)."""
+        if self._evidence_db is None:
+            return list(sha256s)
+        held: set[str] = set()
+        with self._evidence_db.reader() as session:
+            for part in _chunks(sorted(set(sha256s))):
+                held.update(session.scalars(select(EvidenceBlob.sha256).where(EvidenceBlob.sha256.in_(part))))
+        return [sha for sha in sha256s if sha not in held]

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 
 from server import __version__, security
 from server.blobs import FileBlobStore, HashMismatch, TooLarge
@@ -560,6 +561,10 @@ def create_app(settings: Settings) -> FastAPI:
             ) from exc
         except TooLarge as exc:
             raise ApiError(413, ErrorCode.PAYLOAD_TOO_LARGE, str(exc)) from exc
+        except ClientDisconnect:
+            # The connection was cut mid-upload: nothing was stored, and nobody is left to read an answer.
+            log.info("upload of blob %s by device %s cut off; nothing stored", sha256, principal.device_id)
+            return error_body(400, ErrorCode.INVALID_REQUEST, "the upload was cut off; nothing was stored")
         created = await run_in_threadpool(server.register_blob, principal, sha256, size)
         body = BlobStored(sha256=sha256, size=size, created=created)
         return JSONResponse(body.model_dump(), status_code=201 if created else 200)

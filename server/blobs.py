@@ -1,10 +1,11 @@
 """Evidence blobs on the filesystem, content-addressed by SHA-256.
 
 An upload streams into a temporary file in the store's own ``tmp`` directory (same filesystem, so the rename is
-atomic), hashing as it goes; the file is fsynced, the hash compared with the address the client named, and only
-then renamed into place (``ab/cd/abcd…``) and the directory fsynced. A crash at any point leaves either no blob or a
-complete one — never a partial file under a valid address. Which station may see a blob is recorded in the
-database (``blob_owner``), after the file is durable.
+atomic), hashing as it goes — the server holds one network chunk at a time, never the file, and the writes run on
+worker threads so a slow disk does not stall the event loop; the file is fsynced, the hash compared with the
+address the client named, and only then renamed into place (``ab/cd/abcd…``) and the directory fsynced. A crash or
+a cut connection at any point leaves either no blob or a complete one — never a partial file under a valid
+address. Which station may see a blob is recorded in the database (``blob_owner``), after the file is durable.
 
 S3-compatible storage would implement the same three operations (``path``/``exists``, ``store`` and ``open``);
 it is not built yet.
@@ -18,6 +19,7 @@ import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import anyio
 from starlette.concurrency import run_in_threadpool
 
 
@@ -56,15 +58,15 @@ class FileBlobStore:
         hasher = hashlib.sha256()
         size = 0
         try:
-            with temp.open("wb") as handle:
+            async with await anyio.open_file(temp, "wb") as handle:
                 async for chunk in chunks:
                     size += len(chunk)
                     if size > limit:
                         raise TooLarge(f"the file is larger than {limit} bytes")
                     hasher.update(chunk)
-                    handle.write(chunk)
-                handle.flush()
-                await run_in_threadpool(os.fsync, handle.fileno())
+                    await handle.write(chunk)
+                await handle.flush()
+                await run_in_threadpool(os.fsync, handle.wrapped.fileno())
             actual = hasher.hexdigest()
             if actual != sha256:
                 raise HashMismatch(sha256, actual, size)

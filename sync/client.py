@@ -1,11 +1,17 @@
 """The HTTP side of sync: one ``requests`` session per server, tokens, and the known failures.
 
-* TLS verification is always on; a custom CA bundle (a province's own CA) can be given, never ``verify=False``.
-* ``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY`` are honoured (requests reads the environment).
+* TLS verification is always on. A custom CA bundle (a province's own CA) comes from ``ca_bundle`` (``--ca-bundle``)
+  or the ``STATIONDESK_CA_BUNDLE`` environment variable and is passed with every request, so it also wins over
+  ``REQUESTS_CA_BUNDLE``; without one, requests' own CA list (or ``REQUESTS_CA_BUNDLE``) is used.
+* ``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY`` are honoured (``trust_env``: requests reads the environment).
 * Responses are gzip-compressed on the wire (``Accept-Encoding: gzip``).
+* Evidence files go up as a :class:`StreamedBody`: requests sends ``Content-Length`` and iterates the chunks, so a
+  file is never held in memory whole, and a replay reads it again.
 * The access token lives in memory only; the rotating refresh token lives in the OS credential store
   (:class:`sync.credentials.CredentialStore`), stored *before* the new access token is used. A 401 refreshes once
-  and replays the request; a spent or missing refresh token means the user must log in again.
+  and replays the request — once per expired token, whichever thread sees the 401 first (a second refresh with
+  the same refresh token would look like a stolen token to the server and end the login); a spent or missing
+  refresh token means the user must log in again.
 * Anything that is not a JSON answer of the protocol's error shape (a captive portal's HTML page, a proxy's error)
   is reported as "not the server", a dead server as unreachable, 5xx as a server error: the outbox stays intact.
 """
@@ -13,7 +19,11 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 import requests
@@ -32,6 +42,8 @@ from sync.protocol import (
 CLIENT_VERSION: Final = "0.1.0"
 CONNECT_TIMEOUT: Final = 10.0
 READ_TIMEOUT: Final = 120.0
+CA_BUNDLE_ENV: Final = "STATIONDESK_CA_BUNDLE"
+"""Environment variable naming a PEM file of the CA that signed the server's certificate (when not given)."""
 
 
 class SyncError(Exception):
@@ -94,6 +106,40 @@ class RequestRefused(SyncError):
     kind = "refused"
 
 
+class BodyChanged(SyncError):
+    """A streamed file yielded another number of bytes than announced (it changed while being sent)."""
+
+
+@dataclass(frozen=True)
+class StreamedBody:
+    """A request body of known ``size`` sent piece by piece: requests announces ``Content-Length`` and iterates.
+
+    ``chunks`` is called for every send, so the body can be replayed (after a 401) without having been kept;
+    ``sent(n)`` hears how many bytes went out so far (progress, and the place to cancel a long upload).
+    """
+
+    size: int
+    chunks: Callable[[], Iterable[bytes]]
+    sent: Callable[[int], None] = lambda _n: None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __iter__(self) -> Iterator[bytes]:
+        done = 0
+        for chunk in self.chunks():
+            done += len(chunk)
+            if done > self.size:
+                raise BodyChanged(f"the file grew past its {self.size} bytes while it was being sent")
+            yield chunk
+            self.sent(done)
+        if done != self.size:
+            raise BodyChanged(f"the file had {done} bytes, not {self.size}, when it was sent")
+
+
+Body = bytes | StreamedBody
+
+
 @dataclass
 class Traffic:
     """Bytes on the wire (compressed when gzip was used) and their decompressed size."""
@@ -119,9 +165,9 @@ class SyncHttp:
         self.base_url = self.base_url.rstrip("/")
         if self.base_url.endswith(API_PREFIX):
             self.base_url = self.base_url[: -len(API_PREFIX)]
+        self.ca_bundle = self.ca_bundle or os.environ.get(CA_BUNDLE_ENV) or None
         self.http = requests.Session()
-        self.http.trust_env = True  # HTTPS_PROXY / HTTP_PROXY / NO_PROXY, and REQUESTS_CA_BUNDLE
-        self.http.verify = self.ca_bundle or True
+        self.http.trust_env = True  # HTTPS_PROXY / HTTP_PROXY / NO_PROXY, and REQUESTS_CA_BUNDLE without a bundle
         self.http.headers.update(
             {
                 PROTOCOL_HEADER: str(PROTOCOL_VERSION),
@@ -133,7 +179,14 @@ class SyncHttp:
         self._access: str | None = None
         self._refresh_token: str | None = None
         """Kept in memory only when the OS has no credential store (then the next run needs the password)."""
+        self._auth_lock = threading.RLock()
+        """Serialises refreshes: the pull fetches one page ahead on a second thread."""
         self.station: dict[str, Any] | None = None
+
+    @property
+    def verify(self) -> str | bool:
+        """What requests verifies the server's certificate with: the CA bundle's path, or its own CA list."""
+        return self.ca_bundle or True
 
     @property
     def account(self) -> str:
@@ -164,15 +217,24 @@ class SyncHttp:
         return self._use(answer)
 
     def refresh(self) -> TokenResponse:
-        token = self._stored_refresh()
-        if not token:
-            raise LoginRequired("no stored refresh token for this device: log in")
-        try:
-            answer = self._send("POST", "/refresh", json_body={"refresh_token": token}, auth=False)
-        except BadCredentials as exc:
-            self.forget()
-            raise LoginRequired("the stored sign-in has expired or was revoked: log in") from exc
-        return self._use(answer)
+        with self._auth_lock:
+            token = self._stored_refresh()
+            if not token:
+                raise LoginRequired("no stored refresh token for this device: log in")
+            try:
+                answer = self._send("POST", "/refresh", json_body={"refresh_token": token}, auth=False)
+            except BadCredentials as exc:
+                self.forget()
+                raise LoginRequired("the stored sign-in has expired or was revoked: log in") from exc
+            return self._use(answer)
+
+    def _fresh_access(self, failed: str | None) -> str:
+        """An access token to use: the current one, unless it is ``failed`` (answered 401) or there is none."""
+        with self._auth_lock:
+            if self._access is None or self._access == failed:
+                self.refresh()
+            assert self._access is not None
+            return self._access
 
     def forget(self) -> None:
         """Drop the tokens (e.g. after a device change)."""
@@ -199,18 +261,20 @@ class SyncHttp:
         path: str,
         *,
         json_body: Any = None,
-        data: bytes | None = None,
+        data: Body | None = None,
         params: dict[str, Any] | None = None,
         ok: tuple[int, ...] = (200,),
     ) -> requests.Response:
-        """An authenticated request; on 401 refresh once and replay. Statuses in ``ok`` are returned."""
-        if self._access is None:
-            self.refresh()
+        """An authenticated request; on 401 refresh once and replay. Statuses in ``ok`` are returned.
+
+        Replaying is safe for every request of the protocol: a 401 is answered before the body is looked at, and
+        pushes are idempotent anyway."""
+        token = self._fresh_access(None)
         try:
-            return self._send(method, path, json_body=json_body, data=data, params=params, ok=ok)
+            return self._send(method, path, json_body=json_body, data=data, params=params, ok=ok, token=token)
         except BadCredentials:
-            self.refresh()
-            return self._send(method, path, json_body=json_body, data=data, params=params, ok=ok)
+            token = self._fresh_access(token)
+            return self._send(method, path, json_body=json_body, data=data, params=params, ok=ok, token=token)
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         return self.parse_json(self.call("GET", path, params=params))
@@ -221,31 +285,41 @@ class SyncHttp:
         path: str,
         *,
         json_body: Any = None,
-        data: bytes | None = None,
+        data: Body | None = None,
         params: dict[str, Any] | None = None,
         auth: bool = True,
         ok: tuple[int, ...] = (200,),
+        token: str | None = None,
     ) -> requests.Response:
         headers: dict[str, str] = {}
-        body: bytes | None = data
+        body: Body | None = data
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         elif data is not None:
             headers["Content-Type"] = "application/octet-stream"
-        if auth and self._access:
-            headers["Authorization"] = f"Bearer {self._access}"
+        if auth and token:
+            headers["Authorization"] = f"Bearer {token}"
+        if self.ca_bundle and not Path(self.ca_bundle).is_file():
+            raise TlsFailed(f"the CA bundle {self.ca_bundle} is not a readable file")
         url = self.base_url + API_PREFIX + path
         try:
             response = self.http.request(
-                method, url, data=body, params=params, headers=headers, timeout=self.timeout, stream=False
+                method,
+                url,
+                data=body,
+                params=params,
+                headers=headers,
+                timeout=self.timeout,
+                stream=False,
+                verify=self.verify,
             )
         except requests.exceptions.SSLError as exc:
             raise TlsFailed(f"the server's certificate could not be verified: {exc}") from exc
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             raise ServerUnreachable(f"cannot reach {self.base_url}: {exc}") from exc
         self.traffic.requests += 1
-        self.traffic.sent += len(body or b"")
+        self.traffic.sent += len(body) if body is not None else 0
         wire = response.headers.get("Content-Length")
         self.traffic.received_raw += len(response.content)
         self.traffic.received += int(wire) if wire and wire.isdigit() else len(response.content)

@@ -5,27 +5,34 @@ app layer hands in (localdb/sync_store.py implements it). It follows the client 
 docs/sync-protocol.md:
 
 1. ``hello``; epoch changed → full resync; ``device.last_seq`` above the local counter → a copied data dir (409).
-2. Evidence blobs referenced by unanswered entries: ``HEAD``, ``PUT`` on 404.
+2. Evidence blobs referenced by unanswered entries: ``HEAD``, ``PUT`` on 404, streamed from the evidence store
+   chunk by chunk (a file is never held in memory whole; progress counts bytes, and cancel stops mid-file). A file
+   the server refuses (its bytes no longer match their hash: a damaged local copy; or too large) is reported as
+   missing and does not stop the sync: its evidence entry is then refused (``blob_missing``), the rest goes on.
 3. Push unanswered entries in seq order, in batches of ≤ ``max_batch``: each batch is marked *sent* (committed)
-   before it goes out, so a retry after a lost answer resends the same mutations, which the server answers
-   ``already_applied``; results (applied or rejected: quarantined, never blocking) are stored in one transaction.
+   and then read, so what goes out is what is stored as sent (autosaves fold only into *pending* entries), and a
+   retry after a lost answer resends the same mutations, which the server answers ``already_applied``; results
+   (applied or rejected: quarantined, never blocking) are stored in one transaction.
 4. Pull from the stored cursor; each page and its cursor in one local transaction. 410 → full resync.
 5. ``verify`` when the pull reached the server's position: a mismatch → full resync (once).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Protocol
 
-from sync.client import DeviceConflict, ResyncRequired, SyncError, SyncHttp
+from sync.client import DeviceConflict, ResyncRequired, StreamedBody, SyncError, SyncHttp
 from sync.protocol import HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
 
 PULL_LIMIT: Final = 5000
+REFUSED_FILE: Final = (413, 422)
+"""Answers to a file upload that no retry changes: too large, or the bytes do not hash to their address."""
 
 
 class LocalStore(Protocol):
@@ -40,7 +47,7 @@ class LocalStore(Protocol):
     def record_results(self, results: Sequence[dict[str, Any]], offset: int) -> None: ...
     def renumber(self, device_id: str) -> int: ...
     def pending_blobs(self) -> list[tuple[str, int]]: ...
-    def read_blob(self, sha256: str) -> bytes | None: ...
+    def blob_chunks(self, sha256: str) -> tuple[int, Callable[[], Iterable[bytes]]] | None: ...
     def begin_full(self) -> None: ...
     def apply_page(self, changes: Sequence[dict[str, Any]], state: dict[str, Any]) -> int: ...
     def finish_pull(self) -> int: ...
@@ -92,6 +99,11 @@ class WrongStation(SyncError):
 
 
 Step = Callable[[int, int], None]
+
+
+def _bytes_step(step: Step, before: int, total: int, sent: int) -> None:
+    """Progress within one file's upload: ``before`` bytes of earlier files plus ``sent`` of this one."""
+    step(before + sent, total)
 
 
 class SyncEngine:
@@ -158,13 +170,17 @@ class SyncEngine:
             if head.status_code == 200:
                 receipt.blobs_skipped += 1
             else:
-                content = self.store.read_blob(sha256)
-                if content is None:
+                source = self.store.blob_chunks(sha256)
+                if source is None or source[0] != size:
                     receipt.missing_blobs.append(sha256)  # the evidence mutation will be rejected: blob_missing
                     continue
-                self.http.call("PUT", f"/blobs/{sha256}", data=content, ok=(200, 201))
+                body = StreamedBody(size, source[1], functools.partial(_bytes_step, step, done, total))
+                put = self.http.call("PUT", f"/blobs/{sha256}", data=body, ok=(200, 201, *REFUSED_FILE))
+                if put.status_code in REFUSED_FILE:
+                    receipt.missing_blobs.append(sha256)
+                    continue
                 receipt.blobs_uploaded += 1
-                receipt.blob_bytes += len(content)
+                receipt.blob_bytes += size
             done += size
         if blobs:
             step(total, total)
@@ -181,6 +197,9 @@ class SyncEngine:
                 return
             step(done, total)
             self.store.mark_sent([entry["seq"] for entry in batch])
+            # Read again what was marked: an autosave may have folded into the last pending entry between the read
+            # and the mark, and a *sent* entry is never folded into again, so this is exactly what the server gets.
+            batch = self.store.unanswered(len(batch), after=batch[0]["seq"] - 1)
             counter = self.store.outbox_counter() - offset
             mutations = [
                 {

@@ -101,10 +101,12 @@ from app.inspections.vocabulary import (
     InspectionKind,
 )
 from app.records import Actor, OfficerRecord
+from app.sync_status import SyncState
 from app.validation import Finding, Severity
 from ui.documents import DocumentWindow
 from ui.inspection_models import InspectionServices, format_minute, inspection_label, list_text
 from ui.operator_dialog import ERROR_COLOR, NOTE_COLOR, WARNING_COLOR, FindingLabel, OptionalDateEdit
+from ui.sync_column import sync_color, sync_text, sync_tooltip
 from ui.ui_text import known_failure_text, translate_finding
 
 SAVE_WITHIN_MS: Final = 150
@@ -1460,6 +1462,7 @@ class InspectionEditor(QWidget):
         gallery.clear()
         problems: list[str] = []
         broken = self.tr("File missing or damaged")
+        sync = self._svc.sync.evidence(piece.id for piece in self._evidence)
         for piece in self._evidence:
             icon = self._icon(piece)
             problem = self._problems.get(piece.sha256)
@@ -1470,9 +1473,16 @@ class InspectionEditor(QWidget):
                 problems.append(problem)
             entry = QListWidgetItem(icon, text)
             entry.setData(Qt.ItemDataRole.UserRole, piece.id)
-            entry.setToolTip(problem or f"{name}\n{format_minute(piece.captured_at)}\n{piece.source_url}")
+            status = sync.get(piece.id)
+            about = f"{name}\n{format_minute(piece.captured_at)}\n{piece.source_url}"
+            synced = self.tr("Sync: {state}. {explanation}").format(
+                state=sync_text(status), explanation=sync_tooltip(status) or ""
+            )
+            entry.setToolTip(problem or f"{about}\n{synced}")
             if problem:
                 entry.setForeground(Qt.GlobalColor.darkRed)
+            elif status is not None and status.state == SyncState.REJECTED:
+                entry.setForeground(sync_color(status) or Qt.GlobalColor.darkRed)
             gallery.addItem(entry)
         gallery.blockSignals(False)
         panel.empty_label.setVisible(not self._evidence)

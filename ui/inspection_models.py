@@ -8,7 +8,7 @@ when the list changes; the operator register's lazy paging is not needed here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -40,9 +40,12 @@ from app.inspections.vocabulary import (
     RECTIFICATION_STATUS_LABELS,
     TASK_STATE_LABELS,
 )
+from app.ledger.export_service import LedgerExports
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
+from app.sync_status import SyncStatus, SyncStatusService
 from localdb.database import Database
+from ui.sync_column import sync_color, sync_text, sync_tooltip
 from ui.ui_text import label
 
 CONTEXT: Final = "InspectionTables"
@@ -72,6 +75,8 @@ class InspectionServices:
     verifier: ChainVerifier
     rectifications: RectificationService
     dashboard: DashboardService
+    exports: LedgerExports
+    sync: SyncStatusService
 
     @classmethod
     def wire(cls, db: Database, evidence_db: Database, registry: RegistryService | None = None) -> InspectionServices:
@@ -90,6 +95,8 @@ class InspectionServices:
             verifier=ChainVerifier(db, store),
             rectifications=RectificationService(db),
             dashboard=DashboardService(db),
+            exports=LedgerExports(db, QCoreApplication.translate),
+            sync=SyncStatusService(db),
         )
 
 
@@ -131,15 +138,6 @@ def record_state_text(row: InspectionRow) -> str:
     return inspection_label(row.state)
 
 
-def upload_text(change_state: str, state: str) -> str:
-    """Whether the provincial platform has the record yet (only finalized records are uploaded)."""
-    if state != "finalized":
-        return ""
-    if change_state == "synced":
-        return QCoreApplication.translate("InspectionTables", "Uploaded")
-    return QCoreApplication.translate("InspectionTables", "Not uploaded yet")
-
-
 # --- the generic list model -------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Column:
@@ -149,6 +147,11 @@ class Column:
     text: Callable[[Any], str]
     color: Callable[[Any], QColor | None] | None = None
     right: bool = False
+    sync: bool = False
+    """The sync column: shows the row's :class:`SyncStatus` given to :meth:`RecordTableModel.set_rows`."""
+
+
+SYNC_COLUMN: Final = Column(QT_TRANSLATE_NOOP("InspectionTables", "Sync"), lambda _r: "", sync=True)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -159,12 +162,18 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._sync: Mapping[str, SyncStatus | None] = {}
 
     # -- filling and access ---------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any], sync: Mapping[str, SyncStatus | None] | None = None) -> None:
+        """Show ``rows``; ``sync`` maps a row's id to what its sync column shows (blank where missing)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._sync = sync or {}
         self.endResetModel()
+
+    def sync_of(self, record: Any) -> SyncStatus | None:
+        return self._sync.get(record.id)
 
     def records(self) -> list[Any]:
         return list(self._rows)
@@ -206,6 +215,8 @@ class RecordTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == RECORD_ROLE:
             return record
+        if column.sync:
+            return self._sync_data(record, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(record)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -215,6 +226,20 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
             return horizontal | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _sync_data(self, record: Any, role: int) -> Any:
+        status = self.sync_of(record)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sync_text(status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return sync_tooltip(status)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.row_color(record) or sync_color(status)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.row_font(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def row_color(self, record: Any) -> QColor | None:
@@ -236,6 +261,7 @@ class InspectionTableModel(RecordTableModel):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("InspectionTables", "State"), record_state_text),
+        SYNC_COLUMN,
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Operator"), lambda r: r.subject_name),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Identifier"), lambda r: r.subject_identifier),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Shop / website"), lambda r: r.carrier_summary),
@@ -244,11 +270,6 @@ class InspectionTableModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Started"), _record_day),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Officers"), lambda r: list_text(r.officer_names)),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Results"), lambda r: list_text(r.result_categories)),
-        Column(
-            QT_TRANSLATE_NOOP("InspectionTables", "Upload"),
-            lambda r: upload_text(r.change_state, r.state),
-            lambda r: WARNING_COLOR if r.state == "finalized" and r.change_state != "synced" else None,
-        ),
     )
 
     def row_color(self, record: Any) -> QColor | None:
@@ -291,6 +312,7 @@ class TaskTableModel(RecordTableModel):
         ),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "State"), lambda r: inspection_label(r.state)),
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Finalized"), _sample_progress, right=True),
+        SYNC_COLUMN,
     )
 
 
@@ -333,6 +355,7 @@ class TargetTableModel(RecordTableModel):
             _target_state,
             lambda r: DONE_COLOR if r.inspection_state == "finalized" else None,
         ),
+        SYNC_COLUMN,
     )
 
 
@@ -366,5 +389,6 @@ class RectificationTableModel(RecordTableModel):
             lambda r: str(r.extensions) if r.extensions else "",
             right=True,
         ),
+        SYNC_COLUMN,
         Column(QT_TRANSLATE_NOOP("InspectionTables", "Requirement"), lambda r: r.requirement),
     )

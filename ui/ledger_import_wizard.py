@@ -40,6 +40,7 @@ from app.errors import user_message
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger.commit import CommitResult
 from app.ledger.errors import LedgerError
+from app.ledger.export_service import LedgerExports
 from app.ledger.fields import FIELD_LABELS, FIELDS, IGNORE
 from app.ledger.headers import check_mapping
 from app.ledger.preview import FieldChange, Preview, PreviewItem, Status
@@ -74,11 +75,16 @@ class LedgerServices:
 
     importer: LedgerImportService
     exporter: LedgerExportService
+    exports: LedgerExports
 
     @classmethod
     def for_database(cls, db: Database) -> LedgerServices:
         """Services whose audit texts are translated with the installed catalogue."""
-        return cls(LedgerImportService(db, QCoreApplication.translate), LedgerExportService(db, translate))
+        return cls(
+            LedgerImportService(db, QCoreApplication.translate),
+            LedgerExportService(db, translate),
+            LedgerExports(db, translate),
+        )
 
 
 def status_label(status: Status) -> str:

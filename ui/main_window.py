@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from app.records import Actor, OperatorFilter
 from app.services.registry import RegistryService
 from app.services.sync import SyncService
+from ui.inspection_dashboard import InspectionDashboard
 from ui.inspection_models import InspectionServices
-from ui.inspections_view import InspectionDashboard, InspectionsView
+from ui.inspections_view import InspectionsView
 from ui.ledger_import_wizard import LedgerServices
 from ui.rectification_view import RectificationView
 from ui.registry_view import RegistryView
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         self.sync_view: SyncView | None = None
         sync_page: QWidget = _page(translate("MainWindow", "Synchronisation"), not_yet)
         if sync is not None:
-            self.sync_view = SyncView(sync)
+            self.sync_view = SyncView(sync, actor=lambda: actor)
             self.sync_view.synced.connect(self._after_sync)
             sync_page = self.sync_view
         sections: list[tuple[str, QWidget]] = [

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from app.i18n import QT_TRANSLATE_NOOP
 from app.records import SORTABLE, OperatorFilter, OperatorRow
 from app.services.registry import RegistryService
+from ui.sync_column import sync_color, sync_text, sync_tooltip
 from ui.ui_text import label
 
 CONTEXT: Final = "OperatorTableModel"
@@ -36,7 +37,7 @@ RECORD_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 """``data(index, RECORD_ROLE)`` is the whole :class:`OperatorRow` (or ``None`` when the record has vanished)."""
 
 # Column numbers, in display order.
-NAME, SUBJECT, ID_TYPE, IDENTIFIER, LEGAL_REP, PHONE, ADDRESS, CREDIT, FLAGS, CARRIERS = range(10)
+NAME, SUBJECT, ID_TYPE, IDENTIFIER, LEGAL_REP, PHONE, ADDRESS, CREDIT, FLAGS, CARRIERS, SYNC = range(11)
 
 HEADERS: Final = (
     QT_TRANSLATE_NOOP("OperatorTableModel", "Name"),
@@ -49,6 +50,7 @@ HEADERS: Final = (
     QT_TRANSLATE_NOOP("OperatorTableModel", "Credit class"),
     QT_TRANSLATE_NOOP("OperatorTableModel", "Abnormal / serious violation"),
     QT_TRANSLATE_NOOP("OperatorTableModel", "Carriers"),
+    QT_TRANSLATE_NOOP("OperatorTableModel", "Sync"),
 )
 
 SORT_KEYS: Final[dict[int, str]] = {
@@ -293,9 +295,13 @@ class OperatorTableModel(QAbstractTableModel):
                 return self._flags_text(row)
             case 9:
                 return str(row.carrier_count)
+            case 10:
+                return sync_text(row.sync)
         return None
 
     def _tooltip(self, row: OperatorRow, column: int) -> str | None:
+        if column == SYNC:
+            return sync_tooltip(row.sync)
         if row.deleted:
             return QCoreApplication.translate(
                 "OperatorTableModel", "Deleted. The record is kept for the change history; it can no longer be edited."
@@ -326,6 +332,8 @@ class OperatorTableModel(QAbstractTableModel):
     def _foreground(self, row: OperatorRow, column: int) -> QColor | None:
         if row.deleted:
             return DELETED_COLOR
+        if column == SYNC:
+            return sync_color(row.sync)
         if column == FLAGS:
             if row.serious_violation:
                 return SERIOUS_COLOR

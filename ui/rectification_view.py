@@ -31,6 +31,7 @@ from app.inspections.data import InspectionFilter, RectificationRecord
 from app.inspections.vocabulary import FOLLOW_UP_RECTIFY, NONCONFORMS, InspectionKind
 from app.records import Actor
 from ui.documents import DocumentWindow
+from ui.inspection_common import MessageMixin, current_record, make_table, select_row
 from ui.inspection_editor import ReasonDialog
 from ui.inspection_models import (
     InspectionServices,
@@ -39,8 +40,9 @@ from ui.inspection_models import (
     format_minute,
     inspection_label,
 )
-from ui.inspections_view import MessageMixin, current_record, make_table, select_row
+from ui.ledger_export_dialog import LedgerExportDialog
 from ui.operator_dialog import NOTE_COLOR
+from ui.sync_column import WIDTH as SYNC_WIDTH
 from ui.ui_text import known_failure_text, translate_finding
 
 STATUS_FILTERS: Final = ("open", "due_soon", "overdue", "closed", "")
@@ -84,7 +86,7 @@ class RectificationView(MessageMixin, QWidget):
             self.status_filter.addItem(captions[status], status)
         self.count_label = QLabel(self)
         self.table = make_table(self, self.model)
-        for n, width in enumerate((90, 220, 220, 120, 100, 150, 70)):
+        for n, width in enumerate((90, 220, 220, 120, 100, 150, 70, SYNC_WIDTH)):
             self.table.setColumnWidth(n, width)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -115,6 +117,10 @@ class RectificationView(MessageMixin, QWidget):
         top.addWidget(QLabel(self.tr("Show:"), self))
         top.addWidget(self.status_filter)
         top.addWidget(self.count_label)
+        self.export_button = QPushButton(self.tr("Export ledger\u2026"), self)
+        self.export_button.setToolTip(self.tr("Export the rectification ledger to Excel"))
+        self.export_button.clicked.connect(self.open_export_dialog)
+        top.addWidget(self.export_button)
         buttons = QHBoxLayout()
         for button in (self.reinspect_button, self.extend_button, self.close_button):
             buttons.addWidget(button)
@@ -155,6 +161,10 @@ class RectificationView(MessageMixin, QWidget):
             lambda entry: self.open_inspection.emit(str(entry.data(Qt.ItemDataRole.UserRole)))
         )
 
+    def open_export_dialog(self) -> None:
+        """导出台账, with the rectification ledger preselected."""
+        self._show(LedgerExportDialog(self._svc.exports, self._actor, self, kind="rectifications"))
+
     # -- reading -----------------------------------------------------------------------------------------------------
     def current(self) -> RectificationRecord | None:
         record = current_record(self.table)
@@ -172,7 +182,8 @@ class RectificationView(MessageMixin, QWidget):
         keep = select_id or (current.id if current else None)
         status = str(self.status_filter.currentData() or "") or None
         rows = self._svc.rectifications.rows(status, today=self._today())
-        self.model.set_rows(rows)
+        sync = self._svc.sync.inspections(r.inspection_id for r in rows)  # the order travels in its record
+        self.model.set_rows(rows, {r.id: sync.get(r.inspection_id) for r in rows})
         self.count_label.setText(self.tr("{count} orders").format(count=len(rows)))
         if not rows:
             self.empty_label.setText(

@@ -1,4 +1,5 @@
-"""The registry screen (经营主体台账): search, filters, the lazy operator table, a detail panel, add/edit/delete.
+"""The registry screen (经营主体台账): search, filters (ui/registry_filters.py), the lazy operator table, a detail
+panel (ui/operator_detail_panel.py), add/edit/delete, and the Excel ledger buttons (ui/registry_ledger.py).
 
 Thin: every read and write is a :class:`RegistryService` call; the view only keeps the state of the screen.
 """
@@ -12,36 +13,26 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import NotFound, ValidationFailed
-from app.records import Actor, OperatorDetail, OperatorFilter
+from app.records import Actor, OperatorFilter
 from app.services.registry import SEARCH_LIMIT, RegistryService
-from app.vocab import PLATFORMS, CarrierKind, CreditClass, SubjectType
-from ui.ledger_export_dialog import LedgerExportDialog, save_template
-from ui.ledger_import_wizard import LedgerImportWizard, LedgerServices, explain_failure
+from ui.delete_operator_dialog import DeleteOperatorDialog
+from ui.ledger_import_wizard import LedgerServices
+from ui.operator_detail_panel import OperatorDetailPanel
 from ui.operator_dialog import OperatorDialog
 from ui.operator_table_model import (
     ADDRESS,
@@ -54,19 +45,13 @@ from ui.operator_table_model import (
     NAME,
     PHONE,
     SUBJECT,
+    SYNC,
     OperatorTableModel,
 )
-from ui.progress import run_with_progress
-from ui.ui_text import (
-    action_label,
-    field_label,
-    field_value,
-    format_date,
-    format_time,
-    known_failure_text,
-    label,
-    translate_finding,
-)
+from ui.registry_filters import RegistryFilterBar
+from ui.registry_ledger import RegistryLedgerActions
+from ui.sync_column import WIDTH as SYNC_WIDTH
+from ui.ui_text import known_failure_text, translate_finding
 
 SEARCH_DEBOUNCE_MS: Final = 250
 DETAIL_DELAY_MS: Final = 60
@@ -83,233 +68,11 @@ COLUMN_WIDTHS: Final = {
     CREDIT: 110,
     FLAGS: 110,
     CARRIERS: 60,
+    SYNC: SYNC_WIDTH,
 }
 
 
-class DeleteOperatorDialog(QDialog):
-    """Confirms a soft delete and asks for its reason (required; it goes into the change history)."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Delete operator"))
-        question = QLabel(
-            self.tr(
-                "Delete \u201c{name}\u201d from the register? The record is kept in the change history and can "
-                "still be shown with \u201cShow deleted\u201d."
-            ).format(name=name),
-            self,
-        )
-        question.setWordWrap(True)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(self.tr("For example: business closed, entered twice"))
-        self.buttons = QDialogButtonBox(self)
-        self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setDefault(True)
-        self.delete_button.setEnabled(False)
-        self.reason_edit.textChanged.connect(lambda text: self.delete_button.setEnabled(bool(text.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(QLabel(self.tr("Reason for deletion (required):"), self))
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.buttons)
-        self.resize(460, self.sizeHint().height())
-
-    def reason(self) -> str:
-        return self.reason_edit.text().strip()
-
-
-class OperatorDetailPanel(QStackedWidget):
-    """Everything about the current operator: basic information, carriers, licences and the change history."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = QLabel(self.tr("Select an operator in the list to see its details."), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.tabs = QTabWidget(self)
-        self.basic = QWidget()
-        basic_columns = QHBoxLayout(self.basic)
-        self.basic_forms = (QFormLayout(), QFormLayout())
-        for form in self.basic_forms:
-            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            basic_columns.addLayout(form, 1)
-        basic_scroll = QScrollArea(self)
-        basic_scroll.setWidgetResizable(True)
-        basic_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        basic_scroll.setWidget(self.basic)
-        self.carriers = self._table(
-            [
-                self.tr("Kind"),
-                self.tr("Platform"),
-                self.tr("Shop name"),
-                self.tr("Shop ID"),
-                self.tr("Web address"),
-                self.tr("ICP filing"),
-                self.tr("Licence display"),
-                self.tr("First seen"),
-                self.tr("Last verified"),
-                self.tr("Status"),
-            ]
-        )
-        self.licenses = self._table(
-            [self.tr("Kind"), self.tr("Number"), self.tr("Issued by"), self.tr("Valid from"), self.tr("Valid until")]
-        )
-        self.history = self._table(
-            [
-                self.tr("Time"),
-                self.tr("Officer"),
-                self.tr("Action"),
-                self.tr("Field"),
-                self.tr("Before \u2192 after"),
-                self.tr("Reason"),
-            ]
-        )
-        self.tabs.addTab(basic_scroll, self.tr("Basic information"))
-        self.tabs.addTab(self.carriers, self.tr("Carriers"))
-        self.tabs.addTab(self.licenses, self.tr("Licences"))
-        self.tabs.addTab(self.history, self.tr("Change history"))
-        self.addWidget(self.placeholder)
-        self.addWidget(self.tabs)
-        self.detail: OperatorDetail | None = None
-
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        return table
-
-    def show_operator(self, detail: OperatorDetail | None) -> None:
-        self.detail = detail
-        if detail is None:
-            self.setCurrentWidget(self.placeholder)
-            return
-        self._fill_basic(detail)
-        self._fill(
-            self.carriers,
-            [
-                [
-                    label(c.kind),
-                    c.platform,
-                    c.shop_name,
-                    c.shop_id,
-                    c.url,
-                    c.icp_filing,
-                    label(c.license_display),
-                    format_date(c.first_seen),
-                    format_date(c.last_verified),
-                    c.status,
-                ]
-                for c in detail.carriers
-            ],
-        )
-        self._fill(
-            self.licenses,
-            [
-                [lic.kind, lic.number, lic.issuer, format_date(lic.valid_from), format_date(lic.valid_until)]
-                for lic in detail.licenses
-            ],
-        )
-        self._fill(
-            self.history,
-            [
-                [
-                    format_time(entry.at),
-                    entry.officer_name,
-                    action_label(entry.action),
-                    field_label(entry.field) if entry.field else "",
-                    self._change_text(entry.field, entry.before, entry.after),
-                    entry.reason or "",
-                ]
-                for entry in detail.history
-            ],
-        )
-        self.tabs.setTabText(1, self.tr("Carriers ({count})").format(count=len(detail.carriers)))
-        self.tabs.setTabText(2, self.tr("Licences ({count})").format(count=len(detail.licenses)))
-        self.tabs.setTabText(3, self.tr("Change history ({count})").format(count=len(detail.history)))
-        self.setCurrentWidget(self.tabs)
-
-    def _change_text(self, field: str | None, before: str | None, after: str | None) -> str:
-        name = field or ""
-        old, new = field_value(name, before), field_value(name, after)
-        if before is None:
-            return new
-        if after is None:
-            return old
-        return self.tr("{before} \u2192 {after}").format(
-            before=old or self.tr("(empty)"), after=new or self.tr("(empty)")
-        )
-
-    def _fill_basic(self, detail: OperatorDetail) -> None:
-        """Two columns: who the operator is on the left; where, its listings and notes on the right."""
-        for form in self.basic_forms:
-            while form.rowCount():
-                form.removeRow(0)
-        d = detail.draft
-        yes, no = self.tr("Yes"), self.tr("No")
-        left: list[tuple[str, str]] = [
-            ("name", d.name),
-            ("subject_type", label(d.subject_type)),
-            ("identifier_type", label(d.identifier_type)),
-            ("identifier", d.identifier),
-            ("legal_representative", d.legal_representative),
-            ("phone", d.phone),
-            ("registration_status", d.registration_status),
-            ("registering_authority", d.registering_authority),
-            ("founded_on", format_date(d.founded_on)),
-            ("credit_class", label(d.credit_class) if d.credit_class else self.tr("Not classified")),
-        ]
-        right: list[tuple[str, str]] = [
-            ("registered_address", d.registered_address),
-            ("business_address", d.business_address),
-            ("abnormal_listed", yes if d.abnormal_listed else no),
-        ]
-        if d.abnormal_listed:
-            right += [("abnormal_reason", d.abnormal_reason), ("abnormal_date", format_date(d.abnormal_date))]
-        right.append(("serious_violation", yes if d.serious_violation else no))
-        if d.serious_violation:
-            right += [
-                ("serious_violation_reason", d.serious_violation_reason),
-                ("serious_violation_date", format_date(d.serious_violation_date)),
-            ]
-        right += [("business_scope", d.business_scope), ("notes", d.notes)]
-        for form, rows in zip(self.basic_forms, (left, right), strict=True):
-            for field, value in rows:
-                self._basic_row(form, field_label(field), value)
-        if detail.identifier_override:
-            self._basic_row(
-                self.basic_forms[0], self.tr("Code saved despite warning"), detail.identifier_override, warn=True
-            )
-        if detail.deleted_reason:
-            self._basic_row(self.basic_forms[0], field_label("deleted_reason"), detail.deleted_reason, warn=True)
-
-    def _basic_row(self, form: QFormLayout, caption: str, value: str, *, warn: bool = False) -> None:
-        text = QLabel(value, self.basic)
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if warn:
-            text.setStyleSheet("color: #a85400;")
-        form.addRow(QLabel(caption, self.basic), text)
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-        table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                table.setItem(r, c, item)
-        table.resizeColumnsToContents()
-
-
-class RegistryView(QWidget):
+class RegistryView(RegistryLedgerActions):
     """The registry screen. ``actor`` names the officer doing a change (asked when the change is saved)."""
 
     operator_saved = Signal(str)
@@ -350,29 +113,8 @@ class RegistryView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
 
-        self.subject_filter = QComboBox(self)
-        self.subject_filter.addItem(self.tr("All subject types"), "")
-        for subject in SubjectType:
-            self.subject_filter.addItem(label(subject), subject.value)
-        self.carrier_filter = QComboBox(self)
-        self.carrier_filter.addItem(self.tr("All carrier kinds"), "")
-        for kind in CarrierKind:
-            self.carrier_filter.addItem(label(kind), kind.value)
-        self.platform_filter = QComboBox(self)
-        self.platform_filter.addItem(self.tr("All platforms"), "")
-        for platform in PLATFORMS:
-            self.platform_filter.addItem(platform, platform)
-        self.credit_filter = QComboBox(self)
-        self.credit_filter.addItem(self.tr("All credit classes"), "")
-        for credit in CreditClass:
-            self.credit_filter.addItem(label(credit), credit.value)
-        self.abnormal_filter = QCheckBox(self.tr("Abnormal operation only"), self)
-        self.serious_filter = QCheckBox(self.tr("Serious violation only"), self)
-        self.deleted_filter = QCheckBox(self.tr("Show deleted"), self)
-        self.deleted_filter.setToolTip(self.tr("Also list deleted operators (greyed out), to look up their history."))
-        self.clear_filters_button = QPushButton(self.tr("Clear filters"), self)
+        self.filters = RegistryFilterBar(self)
 
-        self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("Add"), self)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -400,6 +142,7 @@ class RegistryView(QWidget):
         header.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
+        header.moveSection(header.visualIndex(SYNC), NAME + 1)  # the model adds it last; officers look next to the name
         self._sync_sort_indicator()
 
         self.empty_label = QLabel(self)
@@ -435,20 +178,6 @@ class RegistryView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
         self._build_ledger_buttons(top)
-        filters = QHBoxLayout()
-        for widget in (
-            self.subject_filter,
-            self.carrier_filter,
-            self.platform_filter,
-            self.credit_filter,
-            self.abnormal_filter,
-            self.serious_filter,
-            self.deleted_filter,
-            self.clear_filters_button,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.list_stack)
         splitter.addWidget(self.detail_panel)
@@ -458,32 +187,12 @@ class RegistryView(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
 
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_DELAY_MS)
-
-    def _build_ledger_buttons(self, row: QHBoxLayout) -> None:
-        """导入 (with 撤销上次导入 in its menu), 导出 and 下载导入模板."""
-        self.import_button = QToolButton(self)
-        self.import_button.setText(self.tr("Import\u2026"))
-        self.import_button.setToolTip(self.tr("Import operators and carriers from an Excel or CSV ledger"))
-        self.import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.import_menu = QMenu(self.import_button)
-        self.undo_import_action = self.import_menu.addAction(self.tr("Undo last import\u2026"))
-        self.import_button.setMenu(self.import_menu)
-        self.export_button = QPushButton(self.tr("Export\u2026"), self)
-        self.export_button.setToolTip(self.tr("Export the register as an Excel ledger"))
-        self.template_button = QPushButton(self.tr("Download import template\u2026"), self)
-        for button in (self.import_button, self.export_button, self.template_button):
-            row.addWidget(button)
-            button.setVisible(self._ledger is not None)
-        self.import_button.clicked.connect(self.open_import_wizard)
-        self.undo_import_action.triggered.connect(self.undo_last_import)
-        self.export_button.clicked.connect(self.open_export_dialog)
-        self.template_button.clicked.connect(self.download_template)
 
     def _build_actions(self) -> None:
         def action(text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
@@ -510,11 +219,8 @@ class RegistryView(QWidget):
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._search_now_and_go_to_list)
         self._search_timer.timeout.connect(self.reload)
-        for combo in (self.subject_filter, self.carrier_filter, self.platform_filter, self.credit_filter):
-            combo.currentIndexChanged.connect(lambda _index: self.reload())
-        for box in (self.abnormal_filter, self.serious_filter, self.deleted_filter):
-            box.toggled.connect(lambda _checked: self.reload())
-        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.filters.changed.connect(lambda: self.reload())
+        self.filters.clear_filters_button.clicked.connect(self.clear_filters)
         self.new_button.clicked.connect(self.add_operator)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
@@ -528,15 +234,7 @@ class RegistryView(QWidget):
 
     # -- public --------------------------------------------------------------------------------------------------
     def current_filter(self) -> OperatorFilter:
-        return OperatorFilter(
-            subject_type=str(self.subject_filter.currentData() or "") or None,
-            carrier_kind=str(self.carrier_filter.currentData() or "") or None,
-            platform=str(self.platform_filter.currentData() or "") or None,
-            credit_class=str(self.credit_filter.currentData() or "") or None,
-            abnormal_only=self.abnormal_filter.isChecked(),
-            serious_violation_only=self.serious_filter.isChecked(),
-            include_deleted=self.deleted_filter.isChecked(),
-        )
+        return self.filters.current_filter()
 
     def current_operator_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -572,25 +270,7 @@ class RegistryView(QWidget):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_filters(self) -> None:
-        widgets: list[QWidget] = [
-            self.subject_filter,
-            self.carrier_filter,
-            self.platform_filter,
-            self.credit_filter,
-            self.abnormal_filter,
-            self.serious_filter,
-            self.deleted_filter,
-        ]
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
-            for combo in (self.subject_filter, self.carrier_filter, self.platform_filter, self.credit_filter):
-                combo.setCurrentIndex(0)
-            for box in (self.abnormal_filter, self.serious_filter, self.deleted_filter):
-                box.setChecked(False)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
+        self.filters.clear()
         self.reload()
 
     def clear_search_and_filters(self) -> None:
@@ -624,77 +304,6 @@ class RegistryView(QWidget):
         dialog = DeleteOperatorDialog(row.name, self)
         dialog.accepted.connect(lambda: self._delete(operator_id, dialog.reason()))
         self._show_dialog(dialog)
-
-    # -- ledgers -------------------------------------------------------------------------------------------------
-    def open_import_wizard(self) -> None:
-        if self._ledger is None or self.dialog is not None:
-            return
-        wizard = LedgerImportWizard(self._ledger.importer, self._actor, self)
-        wizard.finished.connect(lambda _result: self._after_import(wizard))
-        self._show_dialog(wizard)
-
-    def _after_import(self, wizard: LedgerImportWizard) -> None:
-        if wizard.changed_register:
-            self.reload()
-
-    def open_export_dialog(self) -> None:
-        if self._ledger is None or self.dialog is not None:
-            return
-        self._show_dialog(LedgerExportDialog(self._ledger.exporter, self._actor, self))
-
-    def download_template(self) -> None:
-        if self._ledger is not None:
-            save_template(self._ledger.exporter, self)
-
-    def undo_last_import(self) -> None:
-        """Ask, then revert the newest import not yet undone."""
-        if self._ledger is None or self.dialog is not None:
-            return
-        last = self._ledger.importer.last_import()
-        if last is None:
-            self._message(self.tr("Nothing to undo"), self.tr("There is no import that can still be undone."))
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Undo last import"),
-            self.tr(
-                "Undo the import of {file} (sheet {sheet}) made on {time} by {officer}? Its {new} new operators are "
-                "removed and its changes to {changed} operators are reverted."
-            ).format(
-                file=last.file_name,
-                sheet=last.sheet,
-                time=last.committed_at,
-                officer=last.officer_name,
-                new=last.new,
-                changed=last.changed,
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.buttonClicked.connect(
-            lambda button: self._undo_import() if box.standardButton(button) == QMessageBox.StandardButton.Yes else None
-        )
-        self._show_dialog(box)
-
-    def _undo_import(self) -> None:
-        assert self._ledger is not None
-        importer = self._ledger.importer
-        try:
-            result = run_with_progress(
-                self, self.tr("Undoing the import\u2026"), lambda p: importer.undo_last(self._actor(), p)
-            )
-        except Exception as exc:
-            explain_failure(self, exc)
-            return
-        if result is not None:
-            self.reload()
-            self._message(
-                self.tr("Import undone"),
-                self.tr("The import of {file} was undone: the register is as it was before.").format(
-                    file=result.file_name
-                ),
-            )
 
     # -- events --------------------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -761,7 +370,7 @@ class RegistryView(QWidget):
             self._message(self.tr("Not deleted"), text)
             return
         row = self.model.row_of(operator_id)
-        if self.deleted_filter.isChecked():
+        if self.filters.deleted_filter.isChecked():
             self.model.reload_row(operator_id)
             self._load_detail()
         else:
@@ -811,7 +420,7 @@ class RegistryView(QWidget):
             text = self.tr("{count} found")
         else:
             text = self.tr("{count} operators")
-        self.count_label.setText(text.format(count=count))
+        self.filters.count_label.setText(text.format(count=count))
         self.detail_panel.setVisible(count > 0)  # nothing to select: the empty-state message has the room
         if count:
             self.list_stack.setCurrentWidget(self.table)

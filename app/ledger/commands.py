@@ -5,7 +5,8 @@
 last line of stdout is one JSON object with the integer keys ``new``, ``changed``, ``unchanged``, ``conflicts``,
 ``rejected`` and ``warnings``. ``export KIND FILE [--month YYYY-MM] [--include-personal-data]`` writes a ledger;
 ``--task NUMBER`` narrows the draw record to one task. Exit codes: 0 done; 2 a known failure (a file that cannot be
-imported, no database, a kind not available yet…), with a Chinese message on stderr and nothing changed.
+imported, no database, a malformed month, a task without a draw, a file that cannot be written…), with a Chinese
+message on stderr and nothing changed.
 app/cli.py adds the parsers and app/__main__.py dispatches here.
 """
 
@@ -13,16 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger import errors as err
-from app.ledger.inspection_exports import InspectionExportService
+from app.ledger.export_service import EXPORT_KINDS, PERSONAL_KINDS, BadMonth, LedgerExports, check_month
 from app.ledger.preview import Preview, Status
 from app.ledger.reader import column_letter
-from app.ledger.service import AVAILABLE_EXPORTS, EXPORT_KINDS, LedgerExportService, LedgerImportService
+from app.ledger.service import LedgerImportService
 from app.records import Actor
 from app.services.officers import OfficerService
 from app.station_store import open_station_database
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 COMMANDS: Final = frozenset({"import", "export"})
 EXIT_USAGE: Final = 2
 SHOWN_PROBLEMS: Final = 20
-MONTH: Final = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 STATUS_WORDS: Final = {
     Status.REJECTED: QT_TRANSLATE_NOOP("Cli", "rejected"),
@@ -69,19 +68,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], c
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
     """Run ``import`` or ``export``; known ledger failures become a Chinese message and exit code 2."""
-    if args.command == "export":
-        if args.month is not None and not MONTH.fullmatch(args.month):
+    if args.command == "export" and args.month is not None:
+        try:
+            check_month(args.month)
+        except BadMonth:
             ctx.say(QT_TRANSLATE_NOOP("Cli", "--month must look like 2024-05, not {month}."), month=args.month)
-            return EXIT_USAGE
-        if args.kind not in AVAILABLE_EXPORTS:
-            ctx.say(
-                QT_TRANSLATE_NOOP(
-                    "Cli",
-                    "The export \u201c{kind}\u201d is not available yet: it needs inspection records, which this "
-                    "version of StationDesk does not keep yet. Nothing was written.",
-                ),
-                kind=args.kind,
-            )
             return EXIT_USAGE
     if not ctx.data_dir.has_database():
         ctx.say(
@@ -181,6 +172,7 @@ def run_import(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
         _out(ctx, QT_TRANSLATE_NOOP("Cli", "Nothing to import: the register already holds everything that can be."))
     else:
         result = service.commit(preview, actor)
+        service.finish_indexing()
         _out(
             ctx,
             QT_TRANSLATE_NOOP(
@@ -198,18 +190,30 @@ def run_import(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
 
 
 def run_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Namespace) -> int:
-    if args.kind != "registry":
-        return run_inspection_export(ctx, db, actor, args)
-    service = LedgerExportService(db, ctx.translate)
-    result = service.export_registry(args.file, include_personal_data=args.include_personal_data, actor=actor)
-    _out(
-        ctx,
-        QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows ({operators} operators) to {path}."),
-        rows=result.rows,
-        operators=result.operators,
-        path=result.path,
+    """Export one ledger; an unknown task or a file that cannot be written ends in a LedgerError (exit 2)."""
+    result = LedgerExports(db, ctx.translate).export(
+        args.kind,
+        args.file,
+        month=args.month,
+        task=args.task,
+        include_personal_data=args.include_personal_data,
+        actor=actor,
     )
-    if result.masked:
+    if result.operators is not None:
+        _out(
+            ctx,
+            QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows ({operators} operators) to {path}."),
+            rows=result.rows,
+            operators=result.operators,
+            path=result.path,
+        )
+    else:
+        _out(ctx, QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows to {path}."), rows=result.rows, path=result.path)
+    if args.kind not in PERSONAL_KINDS:
+        return 0
+    if not result.masked:
+        _out(ctx, QT_TRANSLATE_NOOP("Cli", "Personal data is included; the export was recorded in the audit log."))
+    elif args.kind == "registry":
         _out(
             ctx,
             QT_TRANSLATE_NOOP(
@@ -219,31 +223,12 @@ def run_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
             ),
         )
     else:
-        _out(ctx, QT_TRANSLATE_NOOP("Cli", "Personal data is included; the export was recorded in the audit log."))
-    return 0
-
-
-def run_inspection_export(ctx: CliContext, db: Database, actor: Actor, args: argparse.Namespace) -> int:
-    """Export one of the inspection ledgers (inspections, results, rectifications, draw, monthly)."""
-    result = InspectionExportService(db, ctx.translate).export(
-        args.kind,
-        args.file,
-        month=args.month,
-        include_personal_data=args.include_personal_data,
-        actor=actor,
-        task=getattr(args, "task", None),
-    )
-    _out(ctx, QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows to {path}."), rows=result.rows, path=result.path)
-    if args.kind in ("inspections", "draw"):
-        if result.masked:
-            _out(
-                ctx,
-                QT_TRANSLATE_NOOP(
-                    "Cli",
-                    "Resident ID numbers are masked. Add --include-personal-data to export them in full (the export "
-                    "is then recorded in the audit log).",
-                ),
-            )
-        else:
-            _out(ctx, QT_TRANSLATE_NOOP("Cli", "Personal data is included; the export was recorded in the audit log."))
+        _out(
+            ctx,
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Resident ID numbers are masked. Add --include-personal-data to export them in full (the export "
+                "is then recorded in the audit log).",
+            ),
+        )
     return 0

@@ -5,8 +5,12 @@ size): a merged title row, the header row (bold, filled, bordered, frozen below 
 one row per carrier with the operator's columns repeated (the flat shape ledgers use and the importer reads back
 unchanged), dates as real date cells, vocabularies in their Chinese words. Text that a spreadsheet would run as a
 formula is written as text (:mod:`app.ledger.xlsx`). Resident ID numbers and phone numbers are masked unless the
-caller passes ``include_personal_data``; such an export is recorded in the audit log. The file is written to a
-temporary name beside the target and renamed at the end, so a cancelled or failed export leaves nothing behind.
+caller passes ``include_personal_data``; such an export is recorded in the audit log.
+
+Every ledger file (these and :mod:`app.ledger.inspection_exports`) is written through :func:`ledger_workbook`: the
+target is checked before any work, the workbook is saved to a temporary name beside the target and renamed at the
+end, so a cancelled or failed export leaves nothing behind and an existing file of that name untouched; a full
+disk, a folder the user may not write to, or a file open in Excel becomes a message that says what to do.
 
 The template (small, written in normal mode) has the same header with dropdown lists on every column that takes
 a fixed vocabulary, and a second sheet explaining how to fill it in.
@@ -14,7 +18,11 @@ a fixed vocabulary, and a second sheet explaining how to fill it in.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ledger import errors as err
 from app.ledger.errors import Translate, untranslated
 from app.ledger.fields import (
     CARRIER_KIND_WORDS,
@@ -44,7 +53,6 @@ from app.ledger.xlsx import (
     HEADER_FONT,
     TITLE_ALIGNMENT,
     TITLE_FONT,
-    check_target,
     mask_phone,
     mask_resident_id,
     save_atomically,
@@ -112,6 +120,123 @@ class ExportResult:
     rows: int
     operators: int
     masked: bool
+
+
+# -- writing a ledger file ----------------------------------------------------------------------------------
+class FolderMissing(err.ExportFailed):
+    body = QT_TRANSLATE_NOOP(
+        "Ledger",
+        "The folder {folder} does not exist (it may be on a USB drive or network share that is not connected). "
+        "Choose another folder. Nothing was written.",
+    )
+
+
+class FolderNotWritable(err.ExportFailed):
+    body = QT_TRANSLATE_NOOP(
+        "Ledger",
+        "You may not write to the folder {folder}. Choose another folder, for example Documents or the Desktop. "
+        "Nothing was written.",
+    )
+
+
+class TargetInUse(err.ExportFailed):
+    body = QT_TRANSLATE_NOOP(
+        "Ledger",
+        "The file {file} cannot be replaced: it is open in another program (Excel or WPS) or it is read-only. Close "
+        "it there and export again, or choose another file name. The existing file was not changed.",
+    )
+
+
+class TargetIsFolder(err.ExportFailed):
+    body = QT_TRANSLATE_NOOP(
+        "Ledger", "{file} is a folder, not a file. Choose a file name ending in .xlsx. Nothing was written."
+    )
+
+
+class DiskFull(err.ExportFailed):
+    body = QT_TRANSLATE_NOOP(
+        "Ledger",
+        "There is not enough free space on the disk to write {file}. Free some space, or choose another drive (for "
+        "example a USB drive), and export again. Nothing was written.",
+    )
+
+
+DISK_FULL: Final = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+"""What a full disk (or an exhausted quota) reports; Windows' ERROR_DISK_FULL arrives as ``ENOSPC``."""
+REFUSED: Final = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def check_ledger_target(path: Path) -> None:
+    """Refuse before any work when ``path`` clearly cannot be written."""
+    params = {"file": path.name, "folder": path.parent}
+    if not path.parent.is_dir():
+        raise FolderMissing(**params)
+    if path.is_dir():
+        raise TargetIsFolder(**params)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise TargetInUse(**params)
+    if not os.access(path.parent, os.W_OK):
+        raise FolderNotWritable(**params)
+
+
+def write_failure(path: Path, exc: OSError) -> err.ExportFailed:
+    """The message for ``exc``, met while writing ``path``: a full disk, a refused folder, a file held open by
+    Excel (on Windows replacing it is refused), or else the system's own words."""
+    params = {"file": path.name, "folder": path.parent}
+    if exc.errno in DISK_FULL:
+        return DiskFull(**params)
+    if isinstance(exc, IsADirectoryError):
+        return TargetIsFolder(**params)
+    if isinstance(exc, PermissionError) or exc.errno in REFUSED:
+        if path.exists() and (exc.filename2 is not None or not os.access(path, os.W_OK)):
+            return TargetInUse(**params)
+        return FolderNotWritable(**params)
+    return err.ExportFailed(file=path.name, detail=exc.strerror or str(exc))
+
+
+def save_ledger(workbook: Workbook, path: Path) -> None:
+    """Save through a temporary file beside ``path`` (:func:`app.ledger.xlsx.save_atomically`); a failure
+    becomes the message of :func:`write_failure`."""
+    try:
+        save_atomically(workbook, path)
+    except err.ExportFailed as exc:
+        if isinstance(exc.__cause__, OSError):
+            raise write_failure(path, exc.__cause__) from exc
+        raise
+    except OSError as exc:  # the temporary file could not even be created
+        raise write_failure(path, exc) from exc
+
+
+def _discard(workbook: Workbook) -> None:
+    """Remove the temporary files openpyxl streamed the rows of an unsaved write-only workbook to (they would
+    otherwise stay in the system's temporary folder until StationDesk exits)."""
+    for ws in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()  # ends the row stream, which closes its file
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
+
+
+@contextlib.contextmanager
+def ledger_workbook(path: Path, progress: Progress) -> Iterator[Workbook]:
+    """A streaming (write-only) workbook that becomes ``path`` when the block ends.
+
+    The target is checked first; the last progress step, just before saving, is the last chance to cancel. On
+    cancel or failure nothing is written, an existing file of that name is untouched, and openpyxl's temporary
+    files are removed."""
+    check_ledger_target(path)
+    workbook = Workbook(write_only=True)
+    try:
+        yield workbook
+        progress.step(1, 1)
+        save_ledger(workbook, path)
+    except BaseException as exc:
+        _discard(workbook)
+        if isinstance(exc, OSError):  # the rows are streamed to the system's temporary folder: it may be full
+            raise write_failure(path, exc) from exc
+        raise
 
 
 def _date(raw: Any) -> date | None:
@@ -209,37 +334,34 @@ def export_registry(
 ) -> ExportResult:
     """Write the register to ``path`` (see the module documentation); returns what was written."""
     progress = progress or Progress.none()
-    check_target(path)
-    workbook = Workbook(write_only=True)
-    ws = workbook.create_sheet(translate("Ledger", T_SHEET))
-    template = T_TITLE if include_personal_data else T_TITLE_MASKED
-    _layout(ws, translate("Ledger", template).format(station=station_name, date=date.today().isoformat()))
-    ws.append(_header_cells(ws))
     rows = 0
     operators = 0
-    with db.engine.connect() as conn:
-        total = int(conn.exec_driver_sql(COUNT_SQL).scalar() or 0)
-        progress.step(0, max(total, 1))
-        last_id = None
-        append = ws.append
-        for raw in conn.exec_driver_sql(EXPORT_SQL):
-            values = export_row(raw, include_personal_data)
-            if raw[0] != last_id:
-                operators += 1
-                last_id = raw[0]
-            for i, value in enumerate(values):
-                if value.__class__ is str and value and value[0] in "=+-@\t\r":
-                    values[i] = text_cell(ws, value)
-            append(values)
-            rows += 1
-            if rows % PROGRESS_EVERY == 0:
-                progress.step(rows, total)
-        conn.rollback()
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(EXPORT_COLUMNS))}{rows + 2}"
-    save_atomically(workbook, path)
+    with ledger_workbook(path, progress) as workbook:
+        ws = workbook.create_sheet(translate("Ledger", T_SHEET))
+        template = T_TITLE if include_personal_data else T_TITLE_MASKED
+        _layout(ws, translate("Ledger", template).format(station=station_name, date=date.today().isoformat()))
+        ws.append(_header_cells(ws))
+        with db.engine.connect() as conn:
+            total = int(conn.exec_driver_sql(COUNT_SQL).scalar() or 0)
+            progress.step(0, max(total, 1))
+            last_id = None
+            append = ws.append
+            for raw in conn.exec_driver_sql(EXPORT_SQL):
+                values = export_row(raw, include_personal_data)
+                if raw[0] != last_id:
+                    operators += 1
+                    last_id = raw[0]
+                for i, value in enumerate(values):
+                    if value.__class__ is str and value and value[0] in "=+-@\t\r":
+                        values[i] = text_cell(ws, value)
+                append(values)
+                rows += 1
+                if rows % PROGRESS_EVERY == 0:
+                    progress.step(rows, total)
+            conn.rollback()
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(EXPORT_COLUMNS))}{rows + 2}"
     if include_personal_data:
         _audit_personal_export(db, path, actor, translate)
-    progress.step(max(rows, 1), max(rows, 1))
     return ExportResult(path, rows, operators, not include_personal_data)
 
 
@@ -283,7 +405,7 @@ TEXT_COLUMNS: Final = frozenset({"identifier", "phone", "carrier.shop_id"})
 
 def write_template(path: Path, translate: Translate = untranslated) -> Path:
     """Write the blank import template to ``path``."""
-    check_target(path)
+    check_ledger_target(path)
     workbook = Workbook()
     ws = workbook.active
     ws.title = translate("Ledger", T_SHEET)
@@ -318,5 +440,5 @@ def write_template(path: Path, translate: Translate = untranslated) -> Path:
     help_sheet.column_dimensions["A"].width = 110
     for line, text in enumerate(T_TEMPLATE_HELP, start=1):
         help_sheet.cell(row=line, column=1, value=f"{line}. {translate('Ledger', text)}")
-    save_atomically(workbook, path)
+    save_ledger(workbook, path)
     return path

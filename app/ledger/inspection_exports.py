@@ -3,12 +3,16 @@ and the monthly statistics report.
 
 Each is written like the registry export (:mod:`app.ledger.export`): openpyxl write-only, a merged title row, a
 bold filled header row frozen below it with a filter, column widths, and every text that a spreadsheet could run
-as a formula written as text (:mod:`app.ledger.xlsx`). Sheet names, titles, column headers and the official
-wording (result categories, follow-up measures, methods) are ledger data in Chinese, written verbatim.
+as a formula written as text (:mod:`app.ledger.xlsx`). Each file goes through
+:func:`app.ledger.export.ledger_workbook` (target checked first, a temporary file renamed at the end, clear
+messages) and reports progress, so it can be cancelled without leaving anything behind. Sheet names, titles,
+column headers and the official wording (result categories, follow-up measures, methods) are ledger data in
+Chinese, written verbatim.
 
-Personal data: resident ID numbers are masked in the inspection records unless ``include_personal_data`` is
-passed (the export is then recorded in the audit log); the 抽查结果 for publication carries no personal data at
-all (a natural person's ID number is left out whatever the caller asks).
+Personal data: resident ID numbers are masked in the inspection records and the draw record unless
+``include_personal_data`` is passed (:mod:`app.ledger.export_service` then records the export in the audit log);
+the 抽查结果 for publication carries no personal data at all (a natural person's ID number is left out whatever the
+caller asks).
 
 Counting (the monthly report and the month filter): finalized records whose inspection *ended* in the month; a
 record replaced by a finalized amendment counts once (as its amendment), as on the dashboard.
@@ -17,7 +21,6 @@ record replaced by a finalized amendment counts once (as its amendment), as on t
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -26,15 +29,13 @@ from typing import Any, Final
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit import audit
-from app.i18n import QT_TRANSLATE_NOOP
 from app.inspections.dashboard import next_month
 from app.inspections.rectification import DUE_SOON_DAYS, status_of
 from app.inspections.vocabulary import NONCONFORMS, PROBLEM_RESULTS
-from app.ledger.errors import Translate, untranslated
+from app.ledger.export import ledger_workbook
 from app.ledger.fields import CARRIER_KIND_WORDS
 from app.ledger.xlsx import (
     HEADER_ALIGNMENT,
@@ -43,14 +44,11 @@ from app.ledger.xlsx import (
     HEADER_FONT,
     TITLE_ALIGNMENT,
     TITLE_FONT,
-    check_target,
     mask_resident_id,
     safe_value,
-    save_atomically,
     styled,
 )
 from app.progress import Progress
-from app.records import Actor
 from localdb.database import Database
 from localdb.inspection_models import (
     FINALIZED,
@@ -65,8 +63,8 @@ from localdb.inspection_models import (
 )
 from localdb.models import Carrier, Officer, Operator, Station
 
-INSPECTION_KINDS: Final = ("inspections", "results", "rectifications", "draw", "monthly")
-"""The export kinds of this module (``registry`` is :mod:`app.ledger.export`)."""
+PROGRESS_EVERY: Final = 200
+"""Rows between two progress steps (each is a chance to cancel)."""
 
 TRANSFERRED: Final = "发现案件线索，固定证据后移送办案机构"
 """The follow-up measure that transfers a case (移送) to the case-handling body."""
@@ -89,21 +87,11 @@ RECTIFICATION_WORDS: Final[dict[str, str]] = {
     "closed": "已整改",
 }
 
-T_AUDIT = QT_TRANSLATE_NOOP("Ledger", "Exported {ledger} with personal data (ID numbers) to {file}")
-
 
 @dataclass(frozen=True)
 class Column:
     header: str
     width: float
-
-
-@dataclass(frozen=True)
-class InspectionExportResult:
-    path: Path
-    kind: str
-    rows: int
-    masked: bool
 
 
 # -- the shared layout ------------------------------------------------------------------------------------------
@@ -126,12 +114,18 @@ def _sheet(workbook: Workbook, name: str, title: str, columns: Sequence[Column])
     return ws
 
 
-def _write_rows(ws: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
-    """Append ``rows`` (formula-like text as text cells), set the filter; returns how many were written."""
+def _write_rows(
+    ws: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]], progress: Progress, total: int
+) -> int:
+    """Append ``rows`` (formula-like text as text cells), reporting progress out of ``total``, and set the filter;
+    returns how many were written."""
     count = 0
+    progress.step(0, max(total, 1))
     for row in rows:
         ws.append([safe_value(ws, value) for value in row])
         count += 1
+        if count % PROGRESS_EVERY == 0:
+            progress.step(count, max(total, 1))
     ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{count + 2}"
     return count
 
@@ -226,11 +220,15 @@ def _officers(session: Session, ids: list[str]) -> dict[str, list[tuple[str, str
 
 
 def export_inspections(
-    db: Database, path: Path, *, month: str | None = None, include_personal_data: bool = False
+    db: Database,
+    path: Path,
+    *,
+    month: str | None = None,
+    include_personal_data: bool = False,
+    progress: Progress | None = None,
 ) -> int:
-    check_target(path)
-    workbook = Workbook(write_only=True)
-    with db.reader() as session:
+    progress = progress or Progress.none()
+    with ledger_workbook(path, progress) as workbook, db.reader() as session:
         stmt = select(Inspection).where(Inspection.deleted_at.is_(None))
         period = _period(month)
         if period is not None:
@@ -268,9 +266,7 @@ def export_inspections(
                 ]
 
         ws = _sheet(workbook, "检查记录", title, INSPECTION_COLUMNS)
-        count = _write_rows(ws, INSPECTION_COLUMNS, rows())
-    save_atomically(workbook, path)
-    return count
+        return _write_rows(ws, INSPECTION_COLUMNS, rows(), progress, len(records))
 
 
 # -- 抽查结果 for publication --------------------------------------------------------------------------------------
@@ -285,11 +281,10 @@ RESULT_COLUMNS: Final = (
 )
 
 
-def export_results(db: Database, path: Path, *, month: str | None = None) -> int:
+def export_results(db: Database, path: Path, *, month: str | None = None, progress: Progress | None = None) -> int:
     """The results of 双随机 task inspections, as published: no personal data (a resident ID is left out)."""
-    check_target(path)
-    workbook = Workbook(write_only=True)
-    with db.reader() as session:
+    progress = progress or Progress.none()
+    with ledger_workbook(path, progress) as workbook, db.reader() as session:
         tasks = {t.id: t for t in session.scalars(select(InspectionTask))}
         records = [r for r in _counted(session, month) if r.task_id in tasks]
         records.sort(key=lambda r: (tasks[r.task_id or ""].number, r.ended_at or datetime.min, r.id))
@@ -310,9 +305,7 @@ def export_results(db: Database, path: Path, *, month: str | None = None) -> int
                 ]
 
         ws = _sheet(workbook, "抽查结果", title, RESULT_COLUMNS)
-        count = _write_rows(ws, RESULT_COLUMNS, rows())
-    save_atomically(workbook, path)
-    return count
+        return _write_rows(ws, RESULT_COLUMNS, rows(), progress, len(records))
 
 
 # -- the rectification ledger -----------------------------------------------------------------------------------
@@ -331,11 +324,12 @@ RECTIFICATION_COLUMNS: Final = (
 )
 
 
-def export_rectifications(db: Database, path: Path, *, today: date | None = None) -> int:
-    check_target(path)
+def export_rectifications(
+    db: Database, path: Path, *, today: date | None = None, progress: Progress | None = None
+) -> int:
     today = today or date.today()
-    workbook = Workbook(write_only=True)
-    with db.reader() as session:
+    progress = progress or Progress.none()
+    with ledger_workbook(path, progress) as workbook, db.reader() as session:
         rects = session.scalars(
             select(Rectification)
             .where(Rectification.deleted_at.is_(None))
@@ -375,9 +369,7 @@ def export_rectifications(db: Database, path: Path, *, today: date | None = None
                 ]
 
         ws = _sheet(workbook, "整改台账", title, RECTIFICATION_COLUMNS)
-        count = _write_rows(ws, RECTIFICATION_COLUMNS, rows())
-    save_atomically(workbook, path)
-    return count
+        return _write_rows(ws, RECTIFICATION_COLUMNS, rows(), progress, len(rects))
 
 
 # -- the draw record --------------------------------------------------------------------------------------------
@@ -407,12 +399,18 @@ DRAW_OBJECT_COLUMNS: Final = (
 )
 
 
-def export_draw(db: Database, path: Path, *, task: str | None = None, include_personal_data: bool = False) -> int:
+def export_draw(
+    db: Database,
+    path: Path,
+    *,
+    task: str | None = None,
+    include_personal_data: bool = False,
+    progress: Progress | None = None,
+) -> int:
     """The draw of ``task`` (number or id), or of every drawn task: its facts and its drawn objects with their
     officers; returns how many objects were written."""
-    check_target(path)
-    workbook = Workbook(write_only=True)
-    with db.reader() as session:
+    progress = progress or Progress.none()
+    with ledger_workbook(path, progress) as workbook, db.reader() as session:
         stmt = select(TaskDraw, InspectionTask).join(InspectionTask, InspectionTask.id == TaskDraw.task_id)
         if task is not None:
             stmt = stmt.where((InspectionTask.number == task) | (InspectionTask.id == task))
@@ -439,6 +437,11 @@ def export_draw(db: Database, path: Path, *, task: str | None = None, include_pe
                 ]
                 for d, t in draws
             ),
+            Progress.none(),
+            len(draws),
+        )
+        drawn = session.scalar(
+            select(func.count()).select_from(TaskTarget).where(TaskTarget.task_id.in_([t.id for _, t in draws]))
         )
 
         def objects() -> Iterable[list[Any]]:
@@ -463,9 +466,7 @@ def export_draw(db: Database, path: Path, *, task: str | None = None, include_pe
                     ]
 
         ws = _sheet(workbook, "抽取结果", f"{station}双随机抽取结果", DRAW_OBJECT_COLUMNS)
-        count = _write_rows(ws, DRAW_OBJECT_COLUMNS, objects())
-    save_atomically(workbook, path)
-    return count
+        return _write_rows(ws, DRAW_OBJECT_COLUMNS, objects(), progress, drawn or 0)
 
 
 # -- the monthly statistics report ------------------------------------------------------------------------------
@@ -536,81 +537,23 @@ def monthly_figures(db: Database, month: str) -> MonthlyFigures:
     )
 
 
-def export_monthly(db: Database, path: Path, *, month: str) -> MonthlyFigures:
-    check_target(path)
-    figures = monthly_figures(db, month)
-    with db.reader() as session:
-        station = _station(session)
-    rows: list[list[Any]] = [
-        ["检查户次", figures.inspections, "户次"],
-        *[[f"其中：{word}", count, "户次"] for word, count in figures.by_carrier_kind.items()],
-        ["检查经营主体数", figures.operators, "户"],
-        ["出动执法人员数", figures.officers, "人"],
-        ["发现问题户次", figures.problems, "户次"],
-        ["移送案件线索数", figures.transferred, "件"],
-        ["责令限期整改数", figures.rectifications_opened, "件"],
-        ["整改完结数", figures.rectifications_closed, "件"],
-    ]
-    workbook = Workbook(write_only=True)
-    ws = _sheet(workbook, "月度统计", f"{station}网络市场监管月度统计报表{_month_words(month)}", MONTHLY_COLUMNS)
-    _write_rows(ws, MONTHLY_COLUMNS, rows)
-    save_atomically(workbook, path)
-    return figures
-
-
-# -- one entry point for the CLI and the dialogs ----------------------------------------------------------------
-LEDGER_NAMES: Final[dict[str, str]] = {
-    "inspections": "检查记录台账",
-    "draw": "双随机抽取记录",
-}
-
-
-class InspectionExportService:
-    """The inspection ledgers over an open station database."""
-
-    def __init__(self, db: Database, translate: Translate = untranslated) -> None:
-        self._db = db
-        self._translate = translate
-
-    def export(
-        self,
-        kind: str,
-        path: Path,
-        *,
-        month: str | None = None,
-        include_personal_data: bool = False,
-        actor: Actor | None = None,
-        task: str | None = None,
-        progress: Progress | None = None,
-    ) -> InspectionExportResult:
-        """Write the ledger ``kind`` (one of :data:`INSPECTION_KINDS`) to ``path``; the monthly report is for
-        ``month`` (this month when ``None``)."""
-        progress = progress or Progress.none()
+def export_monthly(db: Database, path: Path, *, month: str, progress: Progress | None = None) -> int:
+    """The monthly statistics report of ``month`` (YYYY-MM); returns how many figures were written."""
+    progress = progress or Progress.none()
+    with ledger_workbook(path, progress) as workbook:
         progress.step(0, 1)
-        personal = include_personal_data and kind in LEDGER_NAMES
-        if kind == "inspections":
-            rows = export_inspections(self._db, path, month=month, include_personal_data=personal)
-        elif kind == "results":
-            rows = export_results(self._db, path, month=month)
-        elif kind == "rectifications":
-            rows = export_rectifications(self._db, path)
-        elif kind == "draw":
-            rows = export_draw(self._db, path, task=task, include_personal_data=personal)
-        elif kind == "monthly":
-            figures = export_monthly(self._db, path, month=month or date.today().strftime("%Y-%m"))
-            rows = len(figures.by_carrier_kind) + 7
-        else:
-            raise ValueError(kind)
-        if personal:
-            with self._db.transaction() as session:
-                audit(
-                    session,
-                    actor,
-                    "export",
-                    str(uuid.uuid4()),
-                    "export",
-                    after=str(path),
-                    reason=self._translate("Ledger", T_AUDIT).format(ledger=LEDGER_NAMES[kind], file=path.name),
-                )
-        progress.step(1, 1)
-        return InspectionExportResult(path, kind, rows, masked=not personal)
+        figures = monthly_figures(db, month)
+        with db.reader() as session:
+            station = _station(session)
+        rows: list[list[Any]] = [
+            ["检查户次", figures.inspections, "户次"],
+            *[[f"其中：{word}", count, "户次"] for word, count in figures.by_carrier_kind.items()],
+            ["检查经营主体数", figures.operators, "户"],
+            ["出动执法人员数", figures.officers, "人"],
+            ["发现问题户次", figures.problems, "户次"],
+            ["移送案件线索数", figures.transferred, "件"],
+            ["责令限期整改数", figures.rectifications_opened, "件"],
+            ["整改完结数", figures.rectifications_closed, "件"],
+        ]
+        ws = _sheet(workbook, "月度统计", f"{station}网络市场监管月度统计报表{_month_words(month)}", MONTHLY_COLUMNS)
+        return _write_rows(ws, MONTHLY_COLUMNS, rows, progress, len(rows))

@@ -109,6 +109,11 @@ _FULLWIDTH_ALNUM: Final = {
     0xFEFF: None,
 }
 TEXT_TABLE: Final = str.maketrans(_FULLWIDTH_ALNUM)
+_SPACES: Final = "".join(ch for ch in map(chr, range(0x10000)) if ch.isspace() and ch != " ")
+"""Every whitespace character but the space itself (Unicode has none outside the Basic Multilingual Plane)."""
+UNFOLDED: Final = re.compile("[" + re.escape("".join(map(chr, _FULLWIDTH_ALNUM)) + _SPACES) + "]")
+"""A character :func:`fold_text` replaces or removes: full-width letters and digits, zero-width characters and any
+whitespace but the plain space."""
 
 CANONICAL_PHONE: Final = re.compile(r"1[3-9]\d{9}|0\d{2,3}-[1-9]\d{6,7}", re.ASCII)
 """A mobile number or a landline with its area code, as :func:`app.validation.validate_phone` stores them."""
@@ -136,6 +141,8 @@ def _finding(field: str, code: str, template: str, **params: object) -> Finding:
 
 def fold_text(text: str) -> str:
     """Full-width letters/digits/spaces to ASCII, zero-width characters removed, runs of whitespace to one space."""
+    if UNFOLDED.search(text) is None and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text  # nothing to fold (most text): one search instead of translating and splitting
     return " ".join(text.translate(TEXT_TABLE).split())
 
 

@@ -119,6 +119,8 @@ class Status(StrEnum):
 
 def to_raw(value: Any) -> Any:
     """A value in the form SQLite stores it (dates as ISO text, flags as 0/1)."""
+    if value is None or type(value) is str:  # most values: one cheap test (this runs for every imported cell)
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, datetime):

@@ -41,10 +41,6 @@ from localdb.search_backlog import drain_backlog
 
 SCALE: Final = 1000
 
-EXPORT_KINDS: Final = ("registry", "inspections", "results", "rectifications", "draw", "monthly")
-"""What ``python -m app export`` names; only the registry exists until inspections do."""
-AVAILABLE_EXPORTS: Final = frozenset(EXPORT_KINDS)
-
 
 @contextmanager
 def paused_gc() -> Iterator[None]:

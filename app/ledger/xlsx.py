@@ -111,14 +111,6 @@ def mask_phone(phone: str) -> str:
     return "; ".join(_mask_one_phone(p.strip()) for p in phone.split(";") if p.strip())
 
 
-def check_target(path: Path) -> None:
-    """Refuse early when ``path`` cannot be written (its folder is missing, the file is read-only)."""
-    if not path.parent.is_dir():
-        raise err.ExportFailed(file=path.name, detail=str(path.parent))
-    if path.exists() and not os.access(path, os.W_OK):
-        raise err.ExportFailed(file=path.name, detail="read-only")
-
-
 def save_atomically(workbook: Workbook, path: Path) -> None:
     """Save to a temporary file beside ``path`` and rename it into place: a failure leaves no half-written file
     (and an existing file untouched)."""

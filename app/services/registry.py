@@ -28,6 +28,7 @@ from app.records import (
     OperatorRow,
 )
 from app.registry_rules import deletion_reason_missing, validate_draft
+from app.sync_status import SyncStatus, status_of
 from app.validation import Finding, normalize_code
 from localdb import operator_queries, operator_search
 from localdb.database import Database
@@ -76,8 +77,8 @@ class RegistryService:
         """Table rows for these ids, in the same order."""
         with self._db.reader() as session:
             operators = operator_queries.fetch(session, ids)
-            counts = operator_queries.carrier_counts(session, ids)
-            return [self._row(op, counts.get(op.id, 0)) for op in operators]
+            counts, facts = operator_queries.carriers_and_sync(session, {op.id: op.change_state for op in operators})
+            return [self._row(op, counts.get(op.id, 0), status_of(facts[op.id])) for op in operators]
 
     def count(self, flt: OperatorFilter | None = None) -> int:
         """How many live operators pass the filter."""
@@ -252,7 +253,7 @@ class RegistryService:
         return station_id
 
     @staticmethod
-    def _row(op: Operator, carrier_count: int) -> OperatorRow:
+    def _row(op: Operator, carrier_count: int, sync: SyncStatus) -> OperatorRow:
         return OperatorRow(
             id=op.id,
             name=op.name,
@@ -268,4 +269,5 @@ class RegistryService:
             carrier_count=carrier_count,
             flagged=op.identifier_override is not None,
             deleted=op.deleted_at is not None,
+            sync=sync,
         )

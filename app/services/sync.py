@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Final
 
 from app.demo_data import STATION_NAME as DEMO_STATION_NAME
@@ -22,6 +24,11 @@ from app.errors import AppError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.pinyin import name_initials
 from app.progress import Progress
+from app.services.registry import RegistryService
+from app.sync_conflicts import REFUSED, ConflictService
+from app.sync_credentials import sign_in_store
+from app.sync_receipt import receipt_record
+from app.sync_schedule import worth_syncing
 from localdb.database import Database
 from localdb.sync_store import LocalSyncStore
 from sync.client import SyncError, SyncHttp
@@ -44,12 +51,14 @@ class SyncRefused(AppError):
 
 @dataclass(frozen=True)
 class Blocked:
-    """An outbox entry the server refused (quarantined): what and why."""
+    """Something the next sync will not send, and why: an entry the server refused (quarantined; it stays until
+    the officer discards it in the conflict view) or an evidence file missing on this computer."""
 
     entity: str
     record_id: str
     code: str
     reason: str
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,11 @@ class Preflight:
     file_bytes: int
     blocked: list[Blocked] = field(default_factory=list)
     refusal: SyncRefused | None = None
+    last_sync_at: datetime | None = None
+
+    @property
+    def nothing_to_send(self) -> bool:
+        return not (self.inspections or self.proposals or self.registry_edits or self.evidence or self.files)
 
 
 def initials_of(names: list[str]) -> list[str]:
@@ -113,7 +127,11 @@ def normalize_url(url: str) -> str:
 
 
 class SyncService:
-    """Sync of one open station (database + evidence store) with the provincial server."""
+    """Sync of one open station (database + evidence store) with the provincial server.
+
+    One instance lives as long as the open station: it holds the sign-in in memory where the OS has no credential
+    store (:attr:`memory_only_sign_in`), and lets one sync run at a time (a second one is refused as ``busy``).
+    """
 
     def __init__(
         self,
@@ -122,16 +140,29 @@ class SyncService:
         credentials: CredentialStore,
         ca_bundle: str | None = None,
         http_factory: Callable[..., SyncHttp] = SyncHttp,
+        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
+        self._db = db
         self._store = LocalSyncStore(db, evidence_db, name_initials)
-        self._credentials = credentials
+        self._credentials, self.memory_only_sign_in = sign_in_store(credentials)
         self._ca_bundle = ca_bundle
         self._http_factory = http_factory
+        self._clock = clock
         self._initials = InitialsHelper()
+        self._running = threading.Lock()
 
     @property
     def store(self) -> LocalSyncStore:
         return self._store
+
+    @property
+    def conflicts(self) -> ConflictService:
+        return ConflictService(self._db, self._store)
+
+    @property
+    def registry(self) -> RegistryService:
+        """The register, for editing an operator again from the conflict view."""
+        return RegistryService(self._db)
 
     def state(self) -> dict[str, Any] | None:
         return self._store.state()
@@ -158,22 +189,41 @@ class SyncService:
         return None
 
     def preflight(self) -> Preflight:
+        """What the next sync sends and what it cannot send (counts are records: autosaves of one inspection
+        count once)."""
         state = self._store.state()
-        summary = self._store.summary()
-        counts: dict[str, int] = summary["counts"]
+        records = self._store.pending_records()
+        blobs = self._store.pending_blobs()
+        blocked = [
+            Blocked(c.entity, c.record_id, c.code, c.reason, c.title)
+            for c in self.conflicts.conflicts()
+            if c.state == REFUSED
+        ]
+        blocked += [
+            Blocked("evidence", sha, "file_missing", "") for sha in self._store.missing_blobs([b[0] for b in blobs])
+        ]
         return Preflight(
             server_url=state["server_url"] if state else None,
             station=state["station_code"] if state else None,
             first_sync=state is None,
-            inspections=sum(v for k, v in counts.items() if k.startswith("inspection/")),
-            proposals=sum(v for k, v in counts.items() if k.startswith("operator_proposal/")),
-            registry_edits=sum(v for k, v in counts.items() if k.startswith(("operator/", "carrier/"))),
-            evidence=sum(v for k, v in counts.items() if k.startswith("evidence/")),
-            files=int(summary["files"]),
-            file_bytes=int(summary["file_bytes"]),
-            blocked=[Blocked(r["entity"], r["id"], r["code"] or "", r["reason"] or "") for r in summary["rejected"]],
+            inspections=records.get("inspection", 0),
+            proposals=records.get("operator_proposal", 0),
+            registry_edits=records.get("operator", 0) + records.get("carrier", 0),
+            evidence=records.get("evidence", 0),
+            files=len(blobs),
+            file_bytes=sum(size for _, size in blobs),
+            blocked=blocked,
             refusal=self.refusal(),
+            last_sync_at=state["last_sync_at"] if state else None,
         )
+
+    def worth_syncing(self) -> bool:
+        """Whether a background retry is worth it: something to send, or the register is due for a refresh. Never
+        before the data dir knows its server (the first sync needs the officer's user name and password)."""
+        state = self._store.state()
+        if state is None:
+            return False
+        return worth_syncing(self._store.unanswered_count(), state["last_sync_at"], self._clock())
 
     def has_stored_login(self, server_url: str) -> bool:
         state = self._store.state()
@@ -193,12 +243,21 @@ class SyncService:
         progress: Progress | None = None,
         device_name: str = "",
     ) -> Receipt:
-        """One sync; raises :class:`SyncRefused`, :class:`sync.client.SyncError` or ``app.progress.Cancelled``."""
-        server_url = normalize_url(server_url)
+        """One sync; raises :class:`SyncRefused` (also ``busy`` while another sync runs),
+        :class:`sync.client.SyncError` or ``app.progress.Cancelled``. The receipt is stored with its time."""
+        if not self._running.acquire(blocking=False):
+            raise SyncRefused("busy")
+        try:
+            return self._run(normalize_url(server_url), username, password, progress or Progress.none(), device_name)
+        finally:
+            self._running.release()
+
+    def _run(
+        self, server_url: str, username: str | None, password: str | None, progress: Progress, device_name: str
+    ) -> Receipt:
         refusal = self.refusal(server_url)
         if refusal is not None:
             raise refusal
-        progress = progress or Progress.none()
         state = self._store.state()
         device_id = state["device_id"] if state else str(uuid.uuid4())
         http = self._http_factory(server_url, device_id, self._credentials, self._ca_bundle)
@@ -220,15 +279,20 @@ class SyncService:
                     device_id=device_id,
                 )
                 state = self._store.state() or {}
+            sending = self._store.unanswered_seqs()
             engine = SyncEngine(http, self._store, prepare=self._initials.prepare)
             try:
-                return engine.run(progress.step, expect_station=str(state["station_id"]))
+                receipt = engine.run(progress.step, expect_station=str(state["station_id"]))
             except SyncError as exc:
                 if exc.kind == "device_conflict":
                     # A copied data dir: register as a new device and renumber the unsent outbox (kept intact).
                     self._store.renumber(str(uuid.uuid4()))
                     http.forget()
                 raise
+            finished = self._clock()
+            record = receipt_record(receipt, self._store.answers(sending), finished)
+            self._store.save_state(last_receipt=json.dumps(record, ensure_ascii=False), last_sync_at=finished)
+            return receipt
         finally:
             self._initials.close()
             http.close()
@@ -281,6 +345,7 @@ MESSAGES: Final[dict[str, str]] = {
         "Sync", "The server refused the request ({detail}). Unsent changes stay on this computer; report this."
     ),
     "error": QT_TRANSLATE_NOOP("Sync", "Sync failed: {detail}. Unsent changes stay on this computer."),
+    "busy": QT_TRANSLATE_NOOP("Sync", "A sync is already running. Wait until it has finished."),
     "demo": QT_TRANSLATE_NOOP(
         "Sync",
         "This data folder holds the offline demo station, which never mixes with real data. Choose an empty data "

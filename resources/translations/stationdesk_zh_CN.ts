@@ -138,10 +138,6 @@
       <translation>--month 应写成 2024-05 这样的格式，而不是 {month}。</translation>
     </message>
     <message>
-      <source>The export “{kind}” is not available yet: it needs inspection records, which this version of StationDesk does not keep yet. Nothing was written.</source>
-      <translation>暂不能导出“{kind}”：它需要检查记录，本版本的基层监管工作台尚未保存检查记录。未写入任何文件。</translation>
-    </message>
-    <message>
       <source>command line</source>
       <translation>命令行</translation>
     </message>
@@ -289,6 +285,91 @@
     </message>
   </context>
   <context>
+    <name>ConflictsView</name>
+    <message>
+      <source>Changes and registry correction proposals the province did not take. Select one to compare the station's values with the province's; edit and propose again, or discard it.</source>
+      <translation>省级平台未接收的修改和台账更正提议。选中一项可对照本所的值与省级平台的值；可修改后重新提议，或放弃。</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Station's value</source>
+      <translation>本所的值</translation>
+    </message>
+    <message>
+      <source>Province's current value</source>
+      <translation>省级平台当前的值</translation>
+    </message>
+    <message>
+      <source>Edit and propose again…</source>
+      <translation>修改后重新提议……</translation>
+    </message>
+    <message>
+      <source>Discard…</source>
+      <translation>放弃……</translation>
+    </message>
+    <message>
+      <source>No conflicts: the province took everything this station sent.</source>
+      <translation>没有冲突：本所发送的内容省级平台均已接收。</translation>
+    </message>
+    <message>
+      <source>{what}: {title}</source>
+      <translation>{what}：{title}</translation>
+    </message>
+    <message>
+      <source>{meaning} ({reason})</source>
+      <translation>{meaning}（{reason}）</translation>
+    </message>
+    <message>
+      <source>{explanation}
+There are no fields to compare for this kind of record.</source>
+      <translation>{explanation}
+此类记录没有可对照的字段。</translation>
+    </message>
+    <message>
+      <source>Not in the province's register, or not known here.</source>
+      <translation>不在省级台账中，或本机无从得知。</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Proposed again</source>
+      <translation>重新提议</translation>
+    </message>
+    <message>
+      <source>Edit and propose again</source>
+      <translation>修改后重新提议</translation>
+    </message>
+    <message>
+      <source>This operator is no longer in the register on this computer. Discard the item instead.</source>
+      <translation>本机台账中已没有该经营主体，请改为放弃此项。</translation>
+    </message>
+    <message>
+      <source>Proposed again after editing</source>
+      <translation>修改后已重新提议</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyChart</name>
     <message>
       <source>Inspections finalized</source>
@@ -324,6 +405,37 @@
     <message>
       <source>Reason for deletion (required):</source>
       <translation>删除原因（必填）：</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiscardDialog</name>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Discard this proposal? It disappears from the list and the change history records who discarded it and why. The register on this computer takes the province's values again.</source>
+      <translation>放弃此提议？它将从列表中消失，变更记录会记下放弃人和原因。本机台账将恢复为省级平台的值。</translation>
+    </message>
+    <message>
+      <source>Hide this proposal? The province may still decide on it; the change history records who hid it and why.</source>
+      <translation>隐藏此提议？省级平台仍可能对其作出决定；变更记录会记下隐藏人和原因。</translation>
+    </message>
+    <message>
+      <source>Discard this refused change? It disappears from the list and the change history records who discarded it and why. Nothing is sent to the server.</source>
+      <translation>放弃这项被拒收的修改？它将从列表中消失，变更记录会记下放弃人和原因。不会向服务器发送任何内容。</translation>
+    </message>
+    <message>
+      <source>Accepted the province's decision</source>
+      <translation>接受省级平台的决定</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Reason:</source>
+      <translation>原因：</translation>
     </message>
   </context>
   <context>
@@ -924,6 +1036,10 @@
       <translation>文件缺失或损坏</translation>
     </message>
     <message>
+      <source>Sync: {state}. {explanation}</source>
+      <translation>同步：{state}。{explanation}</translation>
+    </message>
+    <message>
       <source>The whole record</source>
       <translation>整条记录</translation>
     </message>
@@ -987,14 +1103,6 @@
       <translation>已定稿的更正记录</translation>
     </message>
     <message>
-      <source>Uploaded</source>
-      <translation>已上传</translation>
-    </message>
-    <message>
-      <source>Not uploaded yet</source>
-      <translation>未上传</translation>
-    </message>
-    <message>
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -1031,8 +1139,8 @@
       <translation>检查结果</translation>
     </message>
     <message>
-      <source>Upload</source>
-      <translation>上传</translation>
+      <source>Sync</source>
+      <translation>同步</translation>
     </message>
     <message>
       <source>{done} of {total}</source>
@@ -1247,6 +1355,14 @@
     <message>
       <source>Conflicts of interest</source>
       <translation>回避关系</translation>
+    </message>
+    <message>
+      <source>Export ledger…</source>
+      <translation>导出台账…</translation>
+    </message>
+    <message>
+      <source>Export inspection records, published results, the draw record or the monthly report to Excel</source>
+      <translation>将检查记录、抽查结果公示、双随机抽取记录或月度统计报表导出为 Excel</translation>
     </message>
   </context>
   <context>
@@ -1611,8 +1727,60 @@
       <translation>导出含个人信息（身份证号和电话号码）的经营主体台账到 {file}</translation>
     </message>
     <message>
+      <source>The folder {folder} does not exist (it may be on a USB drive or network share that is not connected). Choose another folder. Nothing was written.</source>
+      <translation>文件夹 {folder} 不存在（可能位于未连接的U盘或网络共享上）。请选择其他文件夹。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>You may not write to the folder {folder}. Choose another folder, for example Documents or the Desktop. Nothing was written.</source>
+      <translation>没有写入文件夹 {folder} 的权限。请选择其他文件夹，例如“文档”或“桌面”。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>The file {file} cannot be replaced: it is open in another program (Excel or WPS) or it is read-only. Close it there and export again, or choose another file name. The existing file was not changed.</source>
+      <translation>无法替换文件 {file}：它正在其他程序（Excel 或 WPS）中打开，或者是只读文件。请在该程序中关闭它后重新导出，或换一个文件名。原有文件未被改动。</translation>
+    </message>
+    <message>
+      <source>{file} is a folder, not a file. Choose a file name ending in .xlsx. Nothing was written.</source>
+      <translation>{file} 是文件夹，不是文件。请填写以 .xlsx 结尾的文件名。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>There is not enough free space on the disk to write {file}. Free some space, or choose another drive (for example a USB drive), and export again. Nothing was written.</source>
+      <translation>磁盘剩余空间不足，无法写入 {file}。请清理磁盘空间，或选择其他磁盘（例如U盘）后重新导出。未写入任何文件。</translation>
+    </message>
+    <message>
       <source>Exported {ledger} with personal data (ID numbers) to {file}</source>
       <translation>导出{ledger}（含个人信息：身份证号码）至 {file}</translation>
+    </message>
+    <message>
+      <source>Not a month</source>
+      <translation>月份无效</translation>
+    </message>
+    <message>
+      <source>{month} is not a month: write it like 2024-05 (year, dash, month 01 to 12). Nothing was written.</source>
+      <translation>{month} 不是有效的月份：请写成 2024-05 这样的格式（年份、短横线、01 至 12 的月份）。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>No draw yet</source>
+      <translation>尚无抽取记录</translation>
+    </message>
+    <message>
+      <source>No inspection task has been drawn yet, so there is no draw record to export. Draw a random inspection task first (Inspections → Random inspection tasks). Nothing was written.</source>
+      <translation>尚未对任何检查任务进行抽取，没有可导出的抽取记录。请先抽取双随机抽查任务（检查 → 双随机抽查任务）。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>No such task</source>
+      <translation>没有该任务</translation>
+    </message>
+    <message>
+      <source>There is no inspection task numbered {task}. Tasks with a draw: {tasks}. Nothing was written.</source>
+      <translation>没有编号为 {task} 的检查任务。已抽取的任务：{tasks}。未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>The task has not been drawn</source>
+      <translation>该任务尚未抽取</translation>
+    </message>
+    <message>
+      <source>The inspection task {task} has not been drawn yet, so it has no draw record. Tasks with a draw: {tasks}. Nothing was written.</source>
+      <translation>检查任务 {task} 尚未抽取，没有抽取记录。已抽取的任务：{tasks}。未写入任何文件。</translation>
     </message>
   </context>
   <context>
@@ -1622,36 +1790,84 @@
       <translation>经营主体台账（含载体）</translation>
     </message>
     <message>
-      <source>Inspection records (not available yet)</source>
-      <translation>检查记录（暂不可用）</translation>
+      <source>Inspection records</source>
+      <translation>检查记录</translation>
     </message>
     <message>
-      <source>Inspection results for publication (not available yet)</source>
-      <translation>抽查结果公示（暂不可用）</translation>
+      <source>Inspection results for publication</source>
+      <translation>抽查结果公示</translation>
     </message>
     <message>
-      <source>Rectification ledger (not available yet)</source>
-      <translation>整改台账（暂不可用）</translation>
+      <source>Rectification ledger</source>
+      <translation>整改台账</translation>
     </message>
     <message>
-      <source>Random draw record (not available yet)</source>
-      <translation>随机抽取记录（暂不可用）</translation>
+      <source>Random draw record</source>
+      <translation>双随机抽取记录</translation>
     </message>
     <message>
-      <source>Monthly statistics (not available yet)</source>
-      <translation>月度统计报表（暂不可用）</translation>
+      <source>Monthly statistics report</source>
+      <translation>月度统计报表</translation>
     </message>
     <message>
-      <source>{rows} rows ({operators} operators) were written to {path}.</source>
-      <translation>已将 {rows} 行（{operators} 户经营主体）写入 {path}。</translation>
+      <source>Every operator with its online carriers, one row per carrier; the file can be imported again.</source>
+      <translation>全部经营主体及其网络载体，每个载体一行；导出的文件可以再次导入。</translation>
     </message>
     <message>
-      <source>ID numbers and phone numbers are masked.</source>
-      <translation>身份证号和电话号码已脱敏。</translation>
+      <source>Every inspection record with its officers, their enforcement certificate numbers and results.</source>
+      <translation>全部检查记录，含检查人员、执法证号和检查结果。</translation>
     </message>
     <message>
-      <source>Personal data is included; the export was recorded in the audit log.</source>
-      <translation>已包含个人信息；本次导出已记入操作日志。</translation>
+      <source>The results of random inspection tasks, ready for publication (finalized records only).</source>
+      <translation>双随机抽查任务的检查结果，可直接用于公示（仅含已定稿记录）。</translation>
+    </message>
+    <message>
+      <source>Every order to rectify with its failed items, deadline, extensions and state.</source>
+      <translation>全部责令整改，含不符合项目、整改期限、延期次数和整改状态。</translation>
+    </message>
+    <message>
+      <source>The random draw: seed, time, the pools and their hashes, the drawn operators and their two officers.</source>
+      <translation>双随机抽取过程：随机种子、抽取时间、检查对象库和执法人员库及其哈希值、抽中的检查对象及其两名检查人员。</translation>
+    </message>
+    <message>
+      <source>Inspections by carrier kind, operators inspected, officers deployed, problems found, cases transferred and rectifications of one month.</source>
+      <translation>一个月内按载体类型统计的检查户次，以及检查经营主体数、出动执法人员数、发现问题户次、移送案件线索数和整改情况。</translation>
+    </message>
+    <message>
+      <source>register of operators</source>
+      <translation>经营主体台账</translation>
+    </message>
+    <message>
+      <source>inspection records</source>
+      <translation>检查记录台账</translation>
+    </message>
+    <message>
+      <source>inspection results</source>
+      <translation>抽查结果公示</translation>
+    </message>
+    <message>
+      <source>rectification ledger</source>
+      <translation>整改台账</translation>
+    </message>
+    <message>
+      <source>random draw record</source>
+      <translation>双随机抽取记录</translation>
+    </message>
+    <message>
+      <source>monthly statistics report</source>
+      <translation>月度统计报表</translation>
+    </message>
+    <message>
+      <source>Without this, resident ID numbers are masked (110105********002X). With it, the export is recorded in the audit log under your name; keep the file safe.</source>
+      <translation>不勾选时，身份证号码将脱敏（110105********002X）。勾选后，本次导出将以您的名义记入审计日志；请妥善保管文件。</translation>
+    </message>
+    <message>
+      <source>Without this, ID numbers and phone numbers are masked (110105********002X, 138****8000). With it, the export is recorded in the audit log under your name; keep the file safe.</source>
+      <translation>不勾选时，身份证号码和电话号码将脱敏（110105********002X、138****8000）。勾选后，本次导出将以您的名义记入审计日志；请妥善保管文件。</translation>
+    </message>
+    <message>
+      <source>This ledger holds no personal data.</source>
+      <translation>此台账不含个人信息。</translation>
     </message>
     <message>
       <source>import template</source>
@@ -1681,24 +1897,36 @@
       <translation>导出台账</translation>
     </message>
     <message>
-      <source>register of operators</source>
-      <translation>经营主体台账</translation>
-    </message>
-    <message>
       <source>Browse…</source>
       <translation>浏览……</translation>
     </message>
     <message>
-      <source>Include personal data (full ID numbers and phone numbers)</source>
-      <translation>包含个人信息（完整的身份证号和电话号码）</translation>
+      <source>Only the month</source>
+      <translation>仅导出该月</translation>
     </message>
     <message>
-      <source>Without this, ID numbers and phone numbers are masked (110105********002X, 138****8000). With it, the export is recorded in the audit log under your name; keep the file safe.</source>
-      <translation>不勾选时，身份证号和电话号码将脱敏（如 110105********002X、138****8000）。勾选后，本次导出将以您的名义记入操作日志；请妥善保管导出文件。</translation>
+      <source>All drawn tasks</source>
+      <translation>全部已抽取任务</translation>
+    </message>
+    <message>
+      <source>No inspection task has been drawn yet, so there is no draw record to export. Draw a random inspection task first (Inspections → Random inspection tasks).</source>
+      <translation>尚未对任何检查任务进行抽取，没有可导出的抽取记录。请先抽取双随机抽查任务（检查 → 双随机抽查任务）。</translation>
+    </message>
+    <message>
+      <source>Include personal data in full (not masked)</source>
+      <translation>导出完整个人信息（不脱敏）</translation>
     </message>
     <message>
       <source>Ledger:</source>
       <translation>台账：</translation>
+    </message>
+    <message>
+      <source>Month:</source>
+      <translation>月份：</translation>
+    </message>
+    <message>
+      <source>Task:</source>
+      <translation>任务：</translation>
     </message>
     <message>
       <source>Save as:</source>
@@ -1717,8 +1945,20 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <source>Exporting…</source>
-      <translation>正在导出……</translation>
+      <source>Replace the file?</source>
+      <translation>替换文件？</translation>
+    </message>
+    <message>
+      <source>{file} already exists in {folder}. Replace it? If the export is cancelled or fails, the existing file stays as it is.</source>
+      <translation>{folder} 中已有文件 {file}。要替换它吗？如果导出被取消或失败，原有文件将保持不变。</translation>
+    </message>
+    <message>
+      <source>Exporting {ledger}…</source>
+      <translation>正在导出{ledger}…</translation>
+    </message>
+    <message>
+      <source>The export was cancelled. No file was written, and an existing file of that name was not changed.</source>
+      <translation>导出已取消。未写入任何文件，同名的原有文件也未被改动。</translation>
     </message>
     <message>
       <source>Export finished</source>
@@ -2045,6 +2285,14 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Current officer: {name}</source>
       <translation>当前执法人员：{name}</translation>
+    </message>
+    <message>
+      <source>Building the search index: {count} records left (they are found meanwhile)</source>
+      <translation>正在建立搜索索引：还剩 {count} 条（这期间也能搜到）</translation>
+    </message>
+    <message>
+      <source>Search index up to date</source>
+      <translation>搜索索引已是最新</translation>
     </message>
   </context>
   <context>
@@ -2517,6 +2765,10 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>载体数</translation>
     </message>
     <message>
+      <source>Sync</source>
+      <translation>同步</translation>
+    </message>
+    <message>
       <source>Click to sort by this column; click again to reverse the order.</source>
       <translation>点击按此列排序，再次点击则反向排序。</translation>
     </message>
@@ -2761,6 +3013,14 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>显示：</translation>
     </message>
     <message>
+      <source>Export ledger…</source>
+      <translation>导出台账…</translation>
+    </message>
+    <message>
+      <source>Export the rectification ledger to Excel</source>
+      <translation>将整改台账导出为 Excel</translation>
+    </message>
+    <message>
       <source>Re-inspections of this order (double-click to open):</source>
       <translation>本整改的复查记录（双击打开）：</translation>
     </message>
@@ -2862,15 +3122,7 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
-    <name>RegistryView</name>
-    <message>
-      <source>Name, licence number, phone, shop name, web address, pinyin initials…</source>
-      <translation>名称、证照号码、电话、网店名称、网址、拼音首字母…</translation>
-    </message>
-    <message>
-      <source>Ctrl+F: search. Esc: clear the search. Enter or ↓: go to the list.</source>
-      <translation>Ctrl+F：搜索；Esc：清空搜索；回车或 ↓：转到列表。</translation>
-    </message>
+    <name>RegistryFilterBar</name>
     <message>
       <source>All subject types</source>
       <translation>全部主体类型</translation>
@@ -2904,8 +3156,82 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>同时列出已删除的经营主体（灰色显示），便于查看其变更记录。</translation>
     </message>
     <message>
+      <source>Not synced only</source>
+      <translation>只看未同步</translation>
+    </message>
+    <message>
+      <source>Only operators the provincial platform does not have as shown: not synced, returned or in review.</source>
+      <translation>只显示省级平台尚未按此处显示接收的经营主体：未同步、被退回或待省级审核。</translation>
+    </message>
+    <message>
       <source>Clear filters</source>
       <translation>清除筛选</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegistryLedgerActions</name>
+    <message>
+      <source>Import…</source>
+      <translation>导入……</translation>
+    </message>
+    <message>
+      <source>Import operators and carriers from an Excel or CSV ledger</source>
+      <translation>从 Excel 或 CSV 台账导入经营主体和载体</translation>
+    </message>
+    <message>
+      <source>Undo last import…</source>
+      <translation>撤销上次导入……</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出……</translation>
+    </message>
+    <message>
+      <source>Export the register as an Excel ledger</source>
+      <translation>将经营主体台账导出为 Excel 台账</translation>
+    </message>
+    <message>
+      <source>Download import template…</source>
+      <translation>下载导入模板……</translation>
+    </message>
+    <message>
+      <source>Nothing to undo</source>
+      <translation>没有可撤销的导入</translation>
+    </message>
+    <message>
+      <source>There is no import that can still be undone.</source>
+      <translation>没有仍可撤销的导入。</translation>
+    </message>
+    <message>
+      <source>Undo last import</source>
+      <translation>撤销上次导入</translation>
+    </message>
+    <message>
+      <source>Undo the import of {file} (sheet {sheet}) made on {time} by {officer}? Its {new} new operators are removed and its changes to {changed} operators are reverted.</source>
+      <translation>撤销 {officer} 于 {time} 导入的 {file}（工作表 {sheet}）？该次导入新增的 {new} 户经营主体将被删除，对 {changed} 户经营主体的更改将被还原。</translation>
+    </message>
+    <message>
+      <source>Undoing the import…</source>
+      <translation>正在撤销导入……</translation>
+    </message>
+    <message>
+      <source>Import undone</source>
+      <translation>导入已撤销</translation>
+    </message>
+    <message>
+      <source>The import of {file} was undone: the register is as it was before.</source>
+      <translation>已撤销 {file} 的导入：台账已恢复到导入前的状态。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegistryView</name>
+    <message>
+      <source>Name, licence number, phone, shop name, web address, pinyin initials…</source>
+      <translation>名称、证照号码、电话、网店名称、网址、拼音首字母…</translation>
+    </message>
+    <message>
+      <source>Ctrl+F: search. Esc: clear the search. Enter or ↓: go to the list.</source>
+      <translation>Ctrl+F：搜索；Esc：清空搜索；回车或 ↓：转到列表。</translation>
     </message>
     <message>
       <source>Add</source>
@@ -2940,30 +3266,6 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>搜索：</translation>
     </message>
     <message>
-      <source>Import…</source>
-      <translation>导入……</translation>
-    </message>
-    <message>
-      <source>Import operators and carriers from an Excel or CSV ledger</source>
-      <translation>从 Excel 或 CSV 台账导入经营主体和载体</translation>
-    </message>
-    <message>
-      <source>Undo last import…</source>
-      <translation>撤销上次导入……</translation>
-    </message>
-    <message>
-      <source>Export…</source>
-      <translation>导出……</translation>
-    </message>
-    <message>
-      <source>Export the register as an Excel ledger</source>
-      <translation>将经营主体台账导出为 Excel 台账</translation>
-    </message>
-    <message>
-      <source>Download import template…</source>
-      <translation>下载导入模板……</translation>
-    </message>
-    <message>
       <source>Search</source>
       <translation>搜索</translation>
     </message>
@@ -2982,34 +3284,6 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Clear search</source>
       <translation>清空搜索</translation>
-    </message>
-    <message>
-      <source>Nothing to undo</source>
-      <translation>没有可撤销的导入</translation>
-    </message>
-    <message>
-      <source>There is no import that can still be undone.</source>
-      <translation>没有仍可撤销的导入。</translation>
-    </message>
-    <message>
-      <source>Undo last import</source>
-      <translation>撤销上次导入</translation>
-    </message>
-    <message>
-      <source>Undo the import of {file} (sheet {sheet}) made on {time} by {officer}? Its {new} new operators are removed and its changes to {changed} operators are reverted.</source>
-      <translation>撤销 {officer} 于 {time} 导入的 {file}（工作表 {sheet}）？该次导入新增的 {new} 户经营主体将被删除，对 {changed} 户经营主体的更改将被还原。</translation>
-    </message>
-    <message>
-      <source>Undoing the import…</source>
-      <translation>正在撤销导入……</translation>
-    </message>
-    <message>
-      <source>Import undone</source>
-      <translation>导入已撤销</translation>
-    </message>
-    <message>
-      <source>The import of {file} was undone: the register is as it was before.</source>
-      <translation>已撤销 {file} 的导入：台账已恢复到导入前的状态。</translation>
     </message>
     <message>
       <source>Not deleted</source>
@@ -3264,6 +3538,10 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>同步失败：{detail}。未发送的修改仍保存在本机。</translation>
     </message>
     <message>
+      <source>A sync is already running. Wait until it has finished.</source>
+      <translation>同步正在进行，请等待其完成。</translation>
+    </message>
+    <message>
       <source>This data folder holds the offline demo station, which never mixes with real data. Choose an empty data folder for your station (--data-dir), then sync.</source>
       <translation>此数据文件夹中是离线演示所，演示数据不能与真实数据混合。请为本所选择一个空的数据文件夹（--data-dir）后再同步。</translation>
     </message>
@@ -3278,10 +3556,6 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Sync failed</source>
       <translation>同步失败</translation>
-    </message>
-    <message>
-      <source>Synced with {server} ({station}).</source>
-      <translation>已与 {server}（{station}）同步。</translation>
     </message>
     <message>
       <source>Sent: {pushed} changes ({applied} accepted, {rejected} refused).</source>
@@ -3312,8 +3586,233 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>核对未通过：本机数据与服务器不一致。</translation>
     </message>
     <message>
-      <source>Refused: {entity} {id}: {code} ({reason})</source>
-      <translation>被拒绝：{entity} {id}：{code}（{reason}）</translation>
+      <source>Sync receipt, {time}: {server} ({station}).</source>
+      <translation>同步回执，{time}：{server}（{station}）。</translation>
+    </message>
+    <message>
+      <source>    {entity}: {applied} accepted, {rejected} refused</source>
+      <translation>    {entity}：接收 {applied} 项，拒收 {rejected} 项</translation>
+    </message>
+    <message>
+      <source>Not checked: the server changed during the sync; the next sync checks.</source>
+      <translation>本次未核对：同步期间服务器数据有变化，下次同步时核对。</translation>
+    </message>
+    <message>
+      <source>Refused: {entity} {id}: {meaning} ({reason})</source>
+      <translation>被拒收：{entity} {id}：{meaning}（{reason}）</translation>
+    </message>
+    <message>
+      <source>Evidence files missing on this computer: {count}.</source>
+      <translation>本机缺失的证据文件：{count} 个。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncConflicts</name>
+    <message>
+      <source>Refused by the server</source>
+      <translation>被服务器拒收</translation>
+    </message>
+    <message>
+      <source>Rejected by the province</source>
+      <translation>被省级驳回</translation>
+    </message>
+    <message>
+      <source>Out of date</source>
+      <translation>已过时</translation>
+    </message>
+    <message>
+      <source>Carrier type</source>
+      <translation>载体类型</translation>
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation>平台</translation>
+    </message>
+    <message>
+      <source>Shop name</source>
+      <translation>店铺名称</translation>
+    </message>
+    <message>
+      <source>Shop ID</source>
+      <translation>店铺编号</translation>
+    </message>
+    <message>
+      <source>Web address</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>ICP filing number</source>
+      <translation>ICP 备案号</translation>
+    </message>
+    <message>
+      <source>Licence display</source>
+      <translation>亮照情况</translation>
+    </message>
+    <message>
+      <source>First seen</source>
+      <translation>首次发现</translation>
+    </message>
+    <message>
+      <source>Last verified</source>
+      <translation>最近核实</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatus</name>
+    <message>
+      <source>Synced</source>
+      <translation>已同步</translation>
+    </message>
+    <message>
+      <source>Not synced</source>
+      <translation>未同步</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>被退回</translation>
+    </message>
+    <message>
+      <source>Awaiting provincial review</source>
+      <translation>待省级审核</translation>
+    </message>
+    <message>
+      <source>The provincial platform has this record as shown here.</source>
+      <translation>省级平台已有此记录，与此处显示的一致。</translation>
+    </message>
+    <message>
+      <source>{count} change(s) are saved on this computer and wait in the outbox; the next sync sends them.</source>
+      <translation>{count} 项更改已保存在本机，正在发件箱中等待，下次同步时发送。</translation>
+    </message>
+    <message>
+      <source>Changed on this computer; the provincial platform has not confirmed it yet.</source>
+      <translation>已在本机更改，省级平台尚未确认。</translation>
+    </message>
+    <message>
+      <source>The provincial platform did not take the last change:</source>
+      <translation>省级平台未接收最近一次更改：</translation>
+    </message>
+    <message>
+      <source>{what}: {meaning}</source>
+      <translation>{what}：{meaning}</translation>
+    </message>
+    <message>
+      <source>{what}: {meaning} ({reason})</source>
+      <translation>{what}：{meaning}（{reason}）</translation>
+    </message>
+    <message>
+      <source>The Sync page shows the details and what to do.</source>
+      <translation>详情和处理办法见“同步”页。</translation>
+    </message>
+    <message>
+      <source>The correction of province-owned fields was sent as a proposal ({count}); the province has not decided yet.</source>
+      <translation>省级字段的更正已作为更正提议提交（{count} 项），省级尚未审核。</translation>
+    </message>
+    <message>
+      <source>Sums up {count} inspection record(s).</source>
+      <translation>汇总 {count} 条检查记录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncText</name>
+    <message>
+      <source>operator</source>
+      <translation>经营主体</translation>
+    </message>
+    <message>
+      <source>registry correction proposal</source>
+      <translation>台账更正提议</translation>
+    </message>
+    <message>
+      <source>online carrier</source>
+      <translation>网络载体</translation>
+    </message>
+    <message>
+      <source>licence</source>
+      <translation>许可证</translation>
+    </message>
+    <message>
+      <source>inspection record</source>
+      <translation>检查记录</translation>
+    </message>
+    <message>
+      <source>evidence</source>
+      <translation>证据</translation>
+    </message>
+    <message>
+      <source>the data does not fit what the server expects</source>
+      <translation>数据不符合服务器的要求</translation>
+    </message>
+    <message>
+      <source>the server does not accept this kind of change</source>
+      <translation>服务器不接受此类修改</translation>
+    </message>
+    <message>
+      <source>the record is not (or no longer) in this station's data</source>
+      <translation>该记录不在（或已不在）本所的数据中</translation>
+    </message>
+    <message>
+      <source>another station's record has the same id</source>
+      <translation>另一个所的记录使用了相同的编号</translation>
+    </message>
+    <message>
+      <source>these fields belong to the province: change them through a correction proposal</source>
+      <translation>这些字段归省级平台管理：请通过更正提议修改</translation>
+    </message>
+    <message>
+      <source>someone else changed the record in the meantime</source>
+      <translation>其间他人已修改了该记录</translation>
+    </message>
+    <message>
+      <source>the inspection record is finalized: correct it with an amendment</source>
+      <translation>检查记录已定稿：请以补正方式更正</translation>
+    </message>
+    <message>
+      <source>stored evidence cannot be changed: add new evidence instead</source>
+      <translation>已保存的证据不能修改：请另行添加证据</translation>
+    </message>
+    <message>
+      <source>the evidence file did not reach the server</source>
+      <translation>证据文件未送达服务器</translation>
+    </message>
+    <message>
+      <source>a value fails a rule (code, phone or ICP number)</source>
+      <translation>有值不符合规则（代码、电话或 ICP 备案号）</translation>
+    </message>
+    <message>
+      <source>the change arrived out of order</source>
+      <translation>修改到达的顺序有误</translation>
+    </message>
+    <message>
+      <source>the province rejected the proposal</source>
+      <translation>省级平台驳回了该提议</translation>
+    </message>
+    <message>
+      <source>the province changed this operator after the proposal was made; it will not be accepted as is</source>
+      <translation>提议提出后省级平台又修改了该经营主体；此提议不会按原样被采纳</translation>
+    </message>
+    <message>
+      <source>the evidence file is missing on this computer</source>
+      <translation>本机缺失该证据文件</translation>
+    </message>
+    <message>
+      <source>refused by the server</source>
+      <translation>被服务器拒收</translation>
     </message>
   </context>
   <context>
@@ -3335,24 +3834,88 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>密码</translation>
     </message>
     <message>
+      <source>This computer has no system credential store: after closing the program you need to sign in again.</source>
+      <translation>本机没有系统凭据库：关闭程序后需要重新登录。</translation>
+    </message>
+    <message>
+      <source>What the next sync sends</source>
+      <translation>下次同步将发送</translation>
+    </message>
+    <message>
       <source>Sync</source>
       <translation>同步</translation>
     </message>
     <message>
-      <source>Export receipt…</source>
-      <translation>导出同步回执…</translation>
+      <source>Save receipt…</source>
+      <translation>保存回执……</translation>
     </message>
     <message>
-      <source>To send: {inspections} inspections, {proposals} registry proposals, {edits} registry edits, {files} files ({mb:.1f} MB).</source>
-      <translation>待发送：检查记录 {inspections} 份，台账更正申请 {proposals} 项，台账修改 {edits} 项，文件 {files} 个（{mb:.1f} MB）。</translation>
+      <source>Receipt of the last sync</source>
+      <translation>上次同步的回执</translation>
+    </message>
+    <message>
+      <source>Nothing to send: everything done here has reached the server.</source>
+      <translation>没有待发送的内容：本机所做的一切均已送达服务器。</translation>
+    </message>
+    <message>
+      <source>To send: {inspections} inspection records, {proposals} registry correction proposals, {edits} register edits, {files} files ({mb:.1f} MB).</source>
+      <translation>待发送：检查记录 {inspections} 份，台账更正提议 {proposals} 项，台账修改 {edits} 项，文件 {files} 个（{mb:.1f} MB）。</translation>
+    </message>
+    <message>
+      <source>Last successful sync: {time}.</source>
+      <translation>上次成功同步：{time}。</translation>
+    </message>
+    <message>
+      <source>{count} items are not sent (see the Conflicts tab):</source>
+      <translation>{count} 项不会发送（见“冲突”页）：</translation>
+    </message>
+    <message>
+      <source>  • {what} {title}: {meaning}</source>
+      <translation>  • {what} {title}：{meaning}</translation>
+    </message>
+    <message>
+      <source>Conflicts ({count})</source>
+      <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>Syncing in the background…</source>
+      <translation>正在后台同步……</translation>
+    </message>
+    <message>
+      <source>Last attempt failed: {message}</source>
+      <translation>上次尝试失败：{message}</translation>
+    </message>
+    <message>
+      <source>Next automatic retry: {time}</source>
+      <translation>下次自动重试：{time}</translation>
+    </message>
+    <message>
+      <source>No automatic retry: press Sync when the cause is fixed.</source>
+      <translation>不会自动重试：排除原因后请按“同步”。</translation>
+    </message>
+    <message>
+      <source>sync-receipt-{time}.txt</source>
+      <translation>同步回执-{time}.txt</translation>
+    </message>
+    <message>
+      <source>Save receipt</source>
+      <translation>保存回执</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt)</source>
+      <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+      <source>The receipt could not be saved to {path}: {error}. Choose another folder.</source>
+      <translation>回执无法保存到 {path}：{error}。请选择其他文件夹。</translation>
     </message>
     <message>
       <source>First sync: the station's registry will be downloaded into this data folder.</source>
       <translation>首次同步：将把本所台账下载到此数据文件夹。</translation>
-    </message>
-    <message>
-      <source>{count} changes were refused by the server and are not sent again:</source>
-      <translation>服务器拒绝了 {count} 项修改，这些修改不会再次发送：</translation>
     </message>
     <message>
       <source>Enter the server address first.</source>
@@ -3365,10 +3928,6 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Sync cancelled. Press Sync again to continue.</source>
       <translation>同步已取消。再次点击“同步”即可继续。</translation>
-    </message>
-    <message>
-      <source>Export receipt</source>
-      <translation>导出同步回执</translation>
     </message>
   </context>
   <context>

@@ -1,5 +1,6 @@
 """Fixtures of the ledger tests: real encrypted station databases (a demo station built once and copied per test,
-or an empty one), the officer doing the import, a Chinese translator, and a way to compare database states."""
+an empty one, and a station whose inspection work is known), the officer doing the import, a Chinese translator, a
+way to compare database states, and closing the message boxes a dialog left open."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from app.records import Actor
 from app.services.demo import create_demo_station
 from app.services.officers import OfficerService
 from localdb.database import Database
+from tests.inspections.conftest import Desk
+from tests.ledger.inspection_station import Known, build_station, open_copy
 from tests.support.stations import add_station, open_with_key_file, write_random_key_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +77,26 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
+@pytest.fixture(scope="session")
+def known_station(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Known]:
+    """The station of :mod:`tests.ledger.inspection_station`, built once: its folder and what it holds."""
+    base = tmp_path_factory.mktemp("known-station")
+    return base, build_station(base)
+
+
+@pytest.fixture
+def known(known_station: tuple[Path, Known]) -> Known:
+    return known_station[1]
+
+
+@pytest.fixture
+def desk(known_station: tuple[Path, Known], tmp_path: Path) -> Iterator[Desk]:
+    """A private copy of the known station, opened with every inspection service."""
+    opened = open_copy(known_station[0], tmp_path / "copy")
+    yield opened
+    opened.close()
+
+
 def officer(db: Database) -> Actor:
     record = next(o for o in OfficerService(db).active_officers() if o.name == "张伟")
     return Actor(record.id, record.name)
@@ -114,8 +137,9 @@ def table_rows(db: Database, table: str) -> list[tuple[Any, ...]]:
 
 
 def state(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """The register's rows and its search indexes, to compare before and after."""
-    result = {table: table_rows(db, table) for table in ("operator", "carrier", "license", "station", "officer")}
+    """The register's rows, its search indexes and backlog, and the sync outbox, to compare before and after."""
+    tables = ("operator", "carrier", "license", "station", "officer", "search_backlog", "sync_outbox")
+    result = {table: table_rows(db, table) for table in tables}
     with db.engine.connect() as conn:
         for index in ("operator_fts", "name_fts", "operator_grams"):
             result[index] = [tuple(r) for r in conn.exec_driver_sql(f"SELECT rowid, * FROM {index} ORDER BY rowid")]
@@ -128,3 +152,15 @@ def audit_count(db: Database) -> int:
         count = int(conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() or 0)
         conn.rollback()
     return count
+
+
+def close_message_boxes() -> list[str]:
+    """Close the message boxes left open (they are non-blocking) and return their texts."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    texts = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            texts.append(widget.text())
+            widget.close()
+    return texts

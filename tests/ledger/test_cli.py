@@ -17,8 +17,10 @@ from app import cli
 from app.ledger import commands
 from app.paths import DataDir
 from localdb.database import Database
+from tests.inspections.conftest import copy_station
 from tests.ledger.conftest import KEY, Translate, state
 from tests.ledger.files import rows_basic, write_docx, write_xlsx
+from tests.ledger.inspection_station import Known
 from tests.support.stations import REPO, child_env, memory_store, open_with_key_file
 
 
@@ -96,13 +98,17 @@ def test_export_registry_and_the_inspection_kinds(demo_root: Path, tmp_path: Pat
         done = pool.submit(app, "export", "registry", target, *opts(demo_root))
         draw = pool.submit(app, "export", "draw", tmp_path / "draw.xlsx", *opts(demo_root))
         monthly = pool.submit(app, "export", "monthly", tmp_path / "m.xlsx", "--month", "2026-11", *opts(demo_root))
-        month = pool.submit(app, "export", "monthly", tmp_path / "bad.xlsx", "--month", "2024-13", *opts(demo_root))
+        months = [
+            pool.submit(app, "export", "monthly", tmp_path / "bad.xlsx", "--month", bad, *opts(demo_root))
+            for bad in ("2024-13", "0000-01")
+        ]
     assert done.result().code == 0, done.result().err
     assert target.stat().st_size > 0
-    for run, written in ((draw.result(), "draw.xlsx"), (monthly.result(), "m.xlsx")):
-        assert run.code == 0, run.err
-        assert (tmp_path / written).stat().st_size > 0
-    assert month.result().code == 2 and "Traceback" not in month.result().err and month.result().err.strip()
+    assert monthly.result().code == 0, monthly.result().err
+    assert (tmp_path / "m.xlsx").stat().st_size > 0
+    for run in (draw.result(), *(m.result() for m in months)):
+        assert run.code == 2 and "Traceback" not in run.err and run.err.strip(), run.err
+    assert not (tmp_path / "draw.xlsx").exists(), "the demo station has no draw: nothing to write"
     assert not (tmp_path / "bad.xlsx").exists()
 
 
@@ -151,10 +157,33 @@ def test_import_records_the_named_officer(demo_root: Path, tmp_path: Path, zh: T
     assert names == {"张伟"}
 
 
-@pytest.mark.parametrize("kind", ["inspections", "results", "rectifications", "draw", "monthly"])
+@pytest.mark.parametrize("kind", ["inspections", "results", "rectifications", "monthly"])
 def test_every_inspection_kind_is_written(kind: str, demo_root: Path, tmp_path: Path, zh: Translate) -> None:
     code, out, err = run_in_process(demo_root, zh, "export", kind, tmp_path / "x.xlsx", "--month", "2026-11")
     assert code == 0, err
     assert "已导出" in out and (tmp_path / "x.xlsx").stat().st_size > 0
-    if kind in ("inspections", "draw"):
+    if kind == "inspections":
         assert "身份证号码已脱敏" in out
+
+
+def test_month_and_task_that_do_not_exist(demo_root: Path, tmp_path: Path, zh: Translate) -> None:
+    target = tmp_path / "x.xlsx"
+    for month in ("2026-13", "0000-01", "2026-5", "九月"):
+        code, _out, err = run_in_process(demo_root, zh, "export", "monthly", target, "--month", month)
+        assert code == 2 and f"--month 应写成 2024-05 这样的格式，而不是 {month}" in err, err
+    code, _out, err = run_in_process(demo_root, zh, "export", "draw", target, "--task", "2026-SJ-999")
+    assert code == 2 and "尚未对任何检查任务进行抽取" in err, err
+    assert not target.exists()
+
+
+def test_draw_of_an_unknown_task_exits_2(known_station: tuple[Path, Known], tmp_path: Path) -> None:
+    """On a station with a drawn task: the drawn task is written, an unknown number is refused (a real process)."""
+    data, key = copy_station(known_station[0], tmp_path / "copy")
+    station = ["--data-dir", data, "--key-file", key]
+    unknown = app("export", "draw", tmp_path / "none.xlsx", "--task", "2026-SJ-999", *station)
+    assert unknown.code == 2 and "Traceback" not in unknown.err
+    assert "2026-SJ-999" in unknown.err and "2026-SJ-011" in unknown.err, "names the task asked and the drawn ones"
+    assert not (tmp_path / "none.xlsx").exists()
+    known = app("export", "draw", tmp_path / "draw.xlsx", "--task", "2026-SJ-011", *station)
+    assert known.code == 0, known.err
+    assert (tmp_path / "draw.xlsx").stat().st_size > 0

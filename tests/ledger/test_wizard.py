@@ -9,26 +9,18 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from app.ledger.export_service import LedgerExports
 from app.ledger.service import LedgerExportService, LedgerImportService
 from app.records import Actor, OperatorFilter
 from app.services.registry import RegistryService
 from localdb.database import Database
-from tests.ledger.conftest import audit_count, officer, state
+from tests.ledger.conftest import audit_count, close_message_boxes, officer, state
 from tests.ledger.files import HEADER, OTHER_USCC, rows_basic, write_xlsx
 from ui.ledger_export_dialog import LedgerExportDialog, write_template_to
 from ui.ledger_import_wizard import LedgerImportWizard, LedgerServices, PreviewModel
 from ui.registry_view import RegistryView
-
-
-def close_message_boxes() -> list[str]:
-    texts = []
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox) and widget.isVisible():
-            texts.append(widget.text())
-            widget.close()
-    return texts
 
 
 @pytest.fixture
@@ -135,11 +127,10 @@ def test_preview_model_is_a_well_behaved_model(qtmodeltester: Any, demo_db: Data
 def test_export_dialog_with_personal_data_is_audited(
     qtbot: Any, demo_db: Database, actor: Actor, tmp_path: Path
 ) -> None:
-    dialog = LedgerExportDialog(LedgerExportService(demo_db), lambda: actor)
+    dialog = LedgerExportDialog(LedgerExports(demo_db), lambda: actor)
     qtbot.addWidget(dialog)
     dialog.show()
-    kinds = dialog.kind.model()
-    assert kinds.item(0).isEnabled() and not any(kinds.item(i).isEnabled() for i in range(1, kinds.rowCount()))
+    assert dialog.chosen_kind() == "registry" and dialog.kind.count() == 6
     target = tmp_path / "register.xlsx"
     dialog.path_edit.setText(str(target))
     dialog.personal.setChecked(True)

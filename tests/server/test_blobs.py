@@ -6,9 +6,10 @@ import hashlib
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from tests.server.harness import LiveServer, SyncClient, data_dir_files
+from tests.server.harness import LiveServer, LogCollector, SyncClient, data_dir_files
 
 
 def test_head_put_get(live: LiveServer, demo1: SyncClient) -> None:
@@ -60,7 +61,21 @@ def test_bad_addresses_and_oversized_blobs(live: LiveServer, demo1: SyncClient) 
     assert [p for p in data_dir_files(live.settings.blob_dir / "tmp")] == []
 
 
-def test_connection_cut_mid_upload_leaves_nothing(live: LiveServer, demo1: SyncClient) -> None:
+def tmp_files(live: LiveServer) -> list[Path]:
+    return data_dir_files(live.settings.blob_dir / "tmp")
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    """Wait for the server thread to get somewhere (a condition, not a timing: the limit only stops a hang)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, f"the server never {what}"
+        time.sleep(0.01)
+
+
+def test_an_upload_streams_to_disk_and_a_cut_leaves_nothing(
+    live: LiveServer, demo1: SyncClient, server_logs: LogCollector
+) -> None:
     content = os.urandom(100_000)
     sha = hashlib.sha256(content).hexdigest()
     host, port = live.base.removeprefix("http://").split(":")
@@ -68,12 +83,13 @@ def test_connection_cut_mid_upload_leaves_nothing(live: LiveServer, demo1: SyncC
         f"PUT /sync/v1/blobs/{sha} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {demo1.access_token}\r\n"
         f"Content-Type: application/octet-stream\r\nContent-Length: {len(content)}\r\n\r\n"
     ).encode()
+    logged = len(server_logs.lines)
     with socket.create_connection((host, int(port))) as sock:
         sock.sendall(head + content[:30_000])
-        time.sleep(0.2)  # the server is now streaming the body into a temporary file
-    deadline = time.monotonic() + 5
-    while data_dir_files(live.settings.blob_dir / "tmp") and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert data_dir_files(live.settings.blob_dir / "tmp") == []
+        # Bytes reach a temporary file while the body is still incomplete: streamed, not collected in memory.
+        wait_until(lambda: any(path.stat().st_size > 0 for path in tmp_files(live)), "wrote the first bytes")
+    wait_until(lambda: not tmp_files(live), "removed the partial file")
     assert demo1.head_blob(sha).status_code == 404
+    wait_until(lambda: any("cut off" in line for line in server_logs.lines[logged:]), "logged the cut")
+    assert not [line for line in server_logs.lines[logged:] if "Exception in ASGI application" in line]
     assert demo1.put_blob(content).status_code == 201  # the retry sends it whole

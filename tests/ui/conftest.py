@@ -28,6 +28,7 @@ from app.services.registry import RegistryService
 from app.station_store import open_station_database
 from localdb.database import Database
 from sync.credentials import CredentialStore
+from tests.sync.conftest import client, live, server_view  # noqa: F401  (a real server, for the sync column)
 
 KEY_FILE = "k.key"
 DEMO_OPERATORS = 45

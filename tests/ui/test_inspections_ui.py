@@ -31,6 +31,7 @@ from localdb.inspection_models import EvidenceBlob, EvidenceChunk
 from sync.credentials import CredentialStore
 from tests.ui.conftest import KEY_FILE, KNOWN, _copy_station
 from ui.documents import DocumentWindow, PreviewDialog, save_pdf
+from ui.inspection_dashboard import ChartsDailyChart, DailyChart
 from ui.inspection_editor import InspectionEditor, ReasonDialog, png_bytes
 from ui.inspection_models import (
     InspectionServices,
@@ -39,16 +40,12 @@ from ui.inspection_models import (
     TargetTableModel,
     TaskTableModel,
 )
-from ui.inspections_view import (
-    ChartsDailyChart,
-    DailyChart,
-    InspectionsView,
-    NewInspectionDialog,
-    TaskDialog,
-    TasksPage,
-)
+from ui.inspections_view import InspectionsView
 from ui.main_window import DashboardPage, MainWindow
+from ui.new_inspection_dialog import NewInspectionDialog
 from ui.rectification_view import RectificationView
+from ui.task_dialog import TaskDialog
+from ui.tasks_page import TasksPage
 
 LICENSE_DISPLAY = "ecommerce-license-display"
 FAILING = "LZ-01"
@@ -452,7 +449,7 @@ def test_a_task_is_drawn_exported_verified_and_its_objects_inspected(
     assert not page.draw_button.isEnabled()  # drawn once
 
     exported = tmp_path / "draw.json"
-    monkeypatch.setattr("ui.inspections_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr("ui.tasks_page.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), ""))
     page.export_button.click()
     record = json.loads(exported.read_text(encoding="utf-8"))
     assert record["seed"] == draw.seed and record["pool_hash"] == draw.pool_hash and len(record["result"]) == 3
@@ -493,6 +490,12 @@ def finalized_with_order(desk: Desk, deadline: date) -> str:
     record_id = svc.inspections.create_draft(
         operator_id, actor, template_code=LICENSE_DISPLAY, officer_ids=[actor.officer_id, desk.colleague.id]
     )
+    finalize_with_order(svc, actor, record_id, deadline)
+    return record_id
+
+
+def finalize_with_order(svc: InspectionServices, actor: Actor, record_id: str, deadline: date) -> None:
+    """Fill in a draft with two officers: one failed item with its evidence, an order to rectify; finalize it."""
     now = datetime.now().replace(second=0, microsecond=0)
     svc.inspections.set_times(record_id, now - timedelta(hours=1), now, actor)
     svc.inspections.set_place(record_id, "所内", actor)
@@ -507,7 +510,6 @@ def finalized_with_order(desk: Desk, deadline: date) -> str:
     svc.inspections.set_follow_up(record_id, FOLLOW_UP_RECTIFY, actor)
     svc.inspections.set_rectification_deadline(record_id, deadline, actor)
     svc.finalizer.finalize(record_id, actor)
-    return record_id
 
 
 def test_rectification_lists_orders_extends_with_a_reason_and_starts_the_reinspection(qtbot: Any, desk: Desk) -> None:

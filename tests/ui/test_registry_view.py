@@ -15,6 +15,7 @@ from app.records import Actor, OperatorFilter, OperatorRow
 from app.services.registry import RegistryService
 from localdb.database import Database
 from tests.ui.conftest import KNOWN
+from ui.delete_operator_dialog import DeleteOperatorDialog
 from ui.operator_dialog import OperatorDialog
 from ui.operator_table_model import (
     DELETED_COLOR,
@@ -26,7 +27,7 @@ from ui.operator_table_model import (
     SUBJECT,
     OperatorTableModel,
 )
-from ui.registry_view import DeleteOperatorDialog, RegistryView
+from ui.registry_view import RegistryView
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------
@@ -186,10 +187,10 @@ def test_registry_lists_everything_and_search_finds_the_match(
 ) -> None:
     total = registry.count()
     assert view.model.rowCount() == total >= 50
-    assert view.count_label.text() == f"{total} operators"
+    assert view.filters.count_label.text() == f"{total} operators"
     type_search(qtbot, view, "翠湖测试", expected_rows=1)
     assert names(view) == [KNOWN.valid_name]
-    assert view.count_label.text() == "1 found"
+    assert view.filters.count_label.text() == "1 found"
     qtbot.waitUntil(
         lambda: view.detail_panel.detail is not None and view.detail_panel.detail.draft.name == KNOWN.valid_name
     )
@@ -207,26 +208,26 @@ def test_search_finds_an_identifier_typed_in_lower_case(qtbot: Any, view: Regist
 
 def test_filters_narrow_the_list(qtbot: Any, view: RegistryView, registry: RegistryService) -> None:
     total = view.model.rowCount()
-    view.subject_filter.setCurrentIndex(view.subject_filter.findData("enterprise"))
+    view.filters.subject_filter.setCurrentIndex(view.filters.subject_filter.findData("enterprise"))
     enterprises = view.model.rowCount()
     assert 0 < enterprises < total
     assert {r.subject_type for r in registry.rows(view.model.ids())} == {"enterprise"}
-    view.abnormal_filter.setChecked(True)
+    view.filters.abnormal_filter.setChecked(True)
     assert names(view) == [KNOWN.valid_name]
     view.clear_filters()
     assert view.model.rowCount() == total
-    view.serious_filter.setChecked(True)
+    view.filters.serious_filter.setChecked(True)
     assert names(view) == [KNOWN.serious_name]
     view.clear_filters()
-    view.platform_filter.setCurrentIndex(view.platform_filter.findData("淘宝"))
+    view.filters.platform_filter.setCurrentIndex(view.filters.platform_filter.findData("淘宝"))
     shown = view.model.ids()
     assert 0 < len(shown) < total
     for operator_id in shown:
         assert any(c.platform == "淘宝" for c in registry.detail(operator_id).carriers)
-    view.platform_filter.setCurrentIndex(0)
-    view.carrier_filter.setCurrentIndex(view.carrier_filter.findData("shop"))
+    view.filters.platform_filter.setCurrentIndex(0)
+    view.filters.carrier_filter.setCurrentIndex(view.filters.carrier_filter.findData("shop"))
     assert 0 < view.model.rowCount() < total
-    view.credit_filter.setCurrentIndex(view.credit_filter.findData("D"))
+    view.filters.credit_filter.setCurrentIndex(view.filters.credit_filter.findData("D"))
     assert {r.credit_class for r in registry.rows(view.model.ids())} <= {"D"}
 
 
@@ -246,7 +247,7 @@ def test_empty_register_says_how_to_start(qtbot: Any, empty_db: Database, empty_
     widget.show()
     assert "no operators yet" in widget.empty_label.text()
     assert widget.empty_add_button.isVisible()
-    assert widget.count_label.text() == "0 operators"
+    assert widget.filters.count_label.text() == "0 operators"
     assert not widget.edit_button.isEnabled()
 
 
@@ -369,7 +370,7 @@ def test_soft_delete_asks_for_a_reason(qtbot: Any, view: RegistryView, registry:
     assert detail.deleted_reason == "重复录入"
     assert detail.history[0].action == "delete" and detail.history[0].officer_name == "张伟"
 
-    view.deleted_filter.setChecked(True)  # still there, greyed, for its history
+    view.filters.deleted_filter.setChecked(True)  # still there, greyed, for its history
     row = view.model.row_of(operator_id)
     assert row >= 0
     assert view.model.data(view.model.index(row, NAME), Qt.ItemDataRole.ForegroundRole) == DELETED_COLOR
