@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.database_key import KeyChoice, obtain_key
 from app.inspections.evidence import EVIDENCE_FILE, open_evidence_database
 from app.paths import DataDir
+from localdb.bulk_indexes import restore_after_crash
 from localdb.database import Database
 from localdb.engine import create_station_engine
 from localdb.migrate import upgrade
@@ -40,4 +41,6 @@ def _open_main(data_dir: DataDir, key: bytes) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, path=data_dir.database)
+    db = Database(engine=engine, path=data_dir.database)
+    restore_after_crash(db)  # indexes a killed initial pull left dropped
+    return db

@@ -13,10 +13,12 @@ not kept as such on this computer (a station edit of a province field changes th
 optimistic proposal); it is known when the row is as last pulled (``change_state == "synced"``), or else from the
 ``base_values`` of the first proposal written since that pull (the value before that edit is the pulled one).
 
-Discarding writes one audit entry (``sync_conflict`` / ``discard``) — the list hides what has one — and, for a
-refused or declined proposal, puts the province's values back into the local register where the rejected value is
-still there and no other proposal of that field is under way, so the register matches the province again. That
-write is not a station change and does not go into the outbox.
+The register itself already holds the province's values again: the sync puts them back when it records a refused
+proposal or pulls a rejected one (localdb/proposal_revert.py), so the station's values live on only here, for
+editing and proposing again. Discarding writes one audit entry (``sync_conflict`` / ``discard``) — the list hides
+what has one. For a rejection an older version of this program recorded, discarding (or proposing again) does the
+same revert the sync does, with the officer and reason in the audit entries; it is not a station change and does
+not go into the outbox.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
-from sqlalchemy import Date, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import audit
@@ -34,9 +36,10 @@ from app.errors import NotFound
 from app.pinyin import name_initials
 from app.records import Actor
 from localdb.database import Database
-from localdb.models import AuditLog, Operator
+from localdb.models import AuditLog
+from localdb.proposal_revert import Officer, revert_rejected
 from localdb.sync_capture import APPLYING, jsonable
-from localdb.sync_models import PENDING, REJECTED, SENT
+from localdb.sync_models import REJECTED
 from localdb.sync_store import LocalSyncStore
 
 REFUSED: Final = "refused"
@@ -153,7 +156,8 @@ class ConflictService:
 
     def discard(self, key: str, actor: Actor, reason: str, restore: bool = True) -> list[str]:
         """Hide a conflict for good (audited with ``reason``). With ``restore``, a refused or declined proposal's
-        fields go back to the province's values in the local register; returns the restored fields."""
+        fields that still show the station's value go back to the province's (see :meth:`restore`); returns the
+        fields restored."""
         conflict = self.find(key)
         with self._db.transaction() as session:
             session.info[APPLYING] = True  # aligning with the province is not a station change: no outbox entry
@@ -163,52 +167,22 @@ class ConflictService:
 
     def restore(self, key: str, actor: Actor, reason: str) -> list[str]:
         """Put the province's values back into the local register for a refused or declined proposal (before it is
-        edited and proposed again, so the new proposal's base values are the province's); the item stays listed."""
+        edited and proposed again, so the new proposal's base values are the province's); the item stays listed.
+
+        The sync does this itself when it records the refusal or pulls the rejection (localdb/proposal_revert.py),
+        so usually nothing is left to do; a rejection an older version of this program recorded is still there."""
         conflict = self.find(key)
         with self._db.transaction() as session:
             session.info[APPLYING] = True
             return self._restore(session, conflict, actor, reason)
 
-    def _restore(self, session: Session, conflict: Conflict, actor: Actor, reason: str) -> list[str]:
+    @staticmethod
+    def _restore(session: Session, conflict: Conflict, actor: Actor, reason: str) -> list[str]:
         if not conflict.restorable:
             return []
-        op = session.get(Operator, conflict.operator_id) if conflict.operator_id else None
-        if op is None or op.deleted_at is not None:
-            return []
-        busy = self._fields_under_way(op.id, exclude=conflict.key)
-        restored: list[str] = []
-        for diff in conflict.diffs:
-            if not diff.known or diff.field in busy or jsonable(getattr(op, diff.field)) != diff.proposed:
-                continue
-            value = _column_value(diff.field, diff.current)
-            before = getattr(op, diff.field)
-            setattr(op, diff.field, value)
-            if diff.field == "name":
-                op.name_initials = name_initials(str(value))
-            audit(session, actor, "operator", op.id, "update", diff.field, _text(before), _text(value), reason)
-            restored.append(diff.field)
-        if len(restored) == len(conflict.diffs) and not busy and not self._unanswered(op.id):
-            op.change_state = "synced"  # the row is the province's again
-        return restored
-
-    def _fields_under_way(self, operator_id: str, exclude: str) -> set[str]:
-        """Fields of the operator in other proposals not decided yet (unsent, or pending at the province)."""
-        busy: set[str] = set()
-        for entry in self._store.outbox_entries(PROPOSAL):
-            data = entry["data"]
-            if entry["id"] != exclude and data.get("operator_id") == operator_id and entry["state"] in (PENDING, SENT):
-                busy.update(data.get("fields") or {})
-        for doc in self._store.documents(PROPOSAL):
-            data = doc["data"]
-            if doc["id"] != exclude and data.get("operator_id") == operator_id and data.get("status") == "pending":
-                busy.update(data.get("fields") or {})
-        return busy
-
-    def _unanswered(self, operator_id: str) -> bool:
-        """Whether a station-field edit of the operator is still waiting to be sent."""
-        return any(
-            e["id"] == operator_id and e["state"] in (PENDING, SENT) for e in self._store.outbox_entries("operator")
-        )
+        officer = Officer(actor.name, actor.officer_id or None)
+        reverted = revert_rejected(session.connection(), {conflict.key: reason}, name_initials, officer)
+        return [name for operator in reverted for name in operator.fields]
 
 
 class _Snapshot:
@@ -325,16 +299,6 @@ def _when(value: Any) -> datetime | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
         return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
     return None
-
-
-def _column_value(name: str, wire: Any) -> Any:
-    """A wire value as the operator column stores it (dates parsed)."""
-    column = Operator.__table__.c[name]
-    if isinstance(column.type, Date) and isinstance(wire, str):
-        return date.fromisoformat(wire[:10])
-    if wire is None and not column.nullable:
-        return ""
-    return wire
 
 
 def _text(value: Any) -> str | None:

@@ -11,7 +11,9 @@ What is captured, following docs/sync-protocol.md:
 * operator changed → its station fields as ``operator``/``upsert``, its province fields (``info={"owner":
   PROVINCE}``) as ``operator_proposal``/``propose`` (``kind: update``, with the values seen before);
 * carrier created, changed, soft-deleted → ``carrier`` upsert/delete (only the station fields of a register carrier);
-* an inspection or any of its officers, answers or its rectification changed → the whole ``inspection`` document;
+* an inspection or any of its officers or answers changed → the whole ``inspection`` document;
+* the rectification order a finalized inspection opened, opened / extended / closed → ``inspection``/``rectify`` with
+  the order's whole current state (the finalized document itself never changes: the server refuses it);
 * evidence link added or soft-deleted → ``evidence`` upsert/delete (metadata; the bytes go as a blob).
 
 Bulk Core writers that create station data (the ledger import) build the same mutations with
@@ -70,7 +72,7 @@ CARRIER_FIELDS: Final = (
     "status",
 )
 CARRIER_STATION: Final = frozenset({"license_display", "last_verified", "status"})
-INSPECTION_CHILDREN: Final = (InspectionOfficer, InspectionAnswer, Rectification)
+INSPECTION_CHILDREN: Final = (InspectionOfficer, InspectionAnswer)
 
 
 def jsonable(value: Any) -> Any:
@@ -144,6 +146,8 @@ def _note(changes: dict[tuple[str, str], dict[str, Any]], obj: object, new: bool
         inspection_id = obj.inspection_id
         if inspection_id:
             changes.setdefault(("inspection", inspection_id), {"obj": None})
+    elif isinstance(obj, Rectification):  # keyed by its inspection: one order per inspection, id set at insert
+        changes.setdefault(("rectification", obj.inspection_id), {"obj": None})
     elif isinstance(obj, InspectionEvidence):
         entry = changes.setdefault(("evidence", obj.id), {"new": new, "before": {}, "obj": obj})
         if not entry["new"]:
@@ -151,7 +155,9 @@ def _note(changes: dict[tuple[str, str], dict[str, Any]], obj: object, new: bool
                 entry["before"].setdefault(name, before)
 
 
-ORDER: Final = {"operator": 0, "carrier": 1, "inspection": 2, "evidence": 3}
+ORDER: Final = {"operator": 0, "carrier": 1, "inspection": 2, "evidence": 3, "rectification": 4}
+"""Entries of one transaction in this order: a rectification after the inspections (the re-inspection that closes
+an order is finalized in the same transaction, and the server wants it first)."""
 
 
 def _before_commit(session: Session) -> None:
@@ -174,6 +180,10 @@ def _before_commit(session: Session) -> None:
                     entries.append(entry)
             elif kind == "evidence":
                 entries += _evidence_entries(info["obj"], info["new"], info["before"])
+            elif kind == "rectification":
+                entry = _rectification_entry(session, record_id)
+                if entry is not None and not _merged(session, entry):
+                    entries.append(entry)
     for entry in entries:
         session.add(entry)
     if entries:
@@ -324,7 +334,8 @@ def _columns(obj: object, skip: frozenset[str] = SYNC_COLUMNS) -> dict[str, Any]
 
 
 def inspection_document(session: Session, record: Inspection) -> dict[str, Any]:
-    """The ``inspection`` mutation's data: the whole record with its officers, answers and rectification."""
+    """The ``inspection`` mutation's data: the whole record with its officers and answers (a rectification order
+    travels on its own, :func:`rectification_data`: it changes after the record is final)."""
     officers = session.scalars(
         select(InspectionOfficer)
         .where(InspectionOfficer.inspection_id == record.id, InspectionOfficer.deleted_at.is_(None))
@@ -335,14 +346,10 @@ def inspection_document(session: Session, record: Inspection) -> dict[str, Any]:
         .where(InspectionAnswer.inspection_id == record.id, InspectionAnswer.deleted_at.is_(None))
         .order_by(InspectionAnswer.item_code)
     ).all()
-    rectification = session.scalars(
-        select(Rectification).where(Rectification.inspection_id == record.id, Rectification.deleted_at.is_(None))
-    ).first()
     payload = {
         "record": _columns(record),
         "officers": [_columns(o) for o in officers],
         "answers": [_columns(a) for a in answers],
-        "rectification": _columns(rectification) if rectification is not None else None,
     }
     return {
         "status": "final" if record.state == FINALIZED else "draft",
@@ -363,8 +370,35 @@ def _inspection_entry(session: Session, inspection_id: str) -> OutboxEntry | Non
     return _entry("inspection", record.id, "upsert", inspection_document(session, record), record.server_version)
 
 
+def rectification_data(rect: Rectification) -> dict[str, Any]:
+    """The ``inspection``/``rectify`` mutation's data: the order's whole current state (``RectificationData``)."""
+    return {
+        "id": rect.id,
+        "item_codes": json.loads(rect.item_codes),
+        "requirement": rect.requirement,
+        "deadline": jsonable(rect.deadline),
+        "original_deadline": jsonable(rect.original_deadline),
+        "extensions": rect.extensions,
+        "state": rect.state,
+        "closed_at": jsonable(rect.closed_at),
+        "closed_by_inspection_id": rect.closed_by_inspection_id,
+        "close_note": rect.close_note,
+    }
+
+
+def _rectification_entry(session: Session, inspection_id: str) -> OutboxEntry | None:
+    record = session.get(Inspection, inspection_id)
+    rect = session.scalars(
+        select(Rectification).where(Rectification.inspection_id == inspection_id, Rectification.deleted_at.is_(None))
+    ).first()
+    if record is None or rect is None:
+        return None
+    return _entry("inspection", record.id, "rectify", rectification_data(rect), record.server_version)
+
+
 def _merged(session: Session, entry: OutboxEntry) -> bool:
-    """Fold an autosave into the previous entry when that is the newest one, unsent, of the same draft."""
+    """Fold an entry into the previous one when that is the newest entry, unsent, of the same record and kind: an
+    autosave of a draft (same status), or a newer state of a rectification order. Both carry the whole state."""
     last = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(1)).first()
     if (
         last is None
@@ -377,7 +411,7 @@ def _merged(session: Session, entry: OutboxEntry) -> bool:
         )
     ):
         return False
-    if entry.op != "upsert" or json.loads(last.payload).get("status") != json.loads(entry.payload).get("status"):
+    if entry.op == "delete" or json.loads(last.payload).get("status") != json.loads(entry.payload).get("status"):
         return False
     last.payload = entry.payload
     last.created_at = entry.created_at

@@ -8,6 +8,10 @@ outbox. Registry rows are applied with the search-index triggers suspended and r
 (:func:`localdb.search_index.reindex_rows` over runs of consecutive ``search_rowid``) — except in a full run (the
 initial pull, a resync), whose pages only put their rows in the search backlog; the end of the run indexes the
 backlog in chunks. ``name_initials`` comes from the function the app layer passes in.
+
+A correction proposal refused at push (:meth:`LocalSyncStore.record_results`) or first pulled as rejected puts the
+province's values back into the operator's row in the same transaction (:mod:`localdb.proposal_revert`): the
+operator's version does not change, so nothing else would.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from typing import Any, Final
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_indexes
 from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
+from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
 from localdb.search_backlog import drain_backlog
 from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
 from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
@@ -32,7 +38,8 @@ REGISTRY: Final[dict[str, Table]] = {
     "carrier": Carrier.__table__,  # type: ignore[dict-item]
     "license": License.__table__,  # type: ignore[dict-item]
 }
-DOCUMENTS: Final = ("operator_proposal", "inspection", "evidence")
+PROPOSAL: Final = "operator_proposal"
+DOCUMENTS: Final = (PROPOSAL, "inspection", "evidence")
 LOCAL_DOCUMENT_TABLES: Final[dict[str, Table]] = {
     "inspection": Inspection.__table__,  # type: ignore[dict-item]
     "evidence": InspectionEvidence.__table__,  # type: ignore[dict-item]
@@ -237,7 +244,9 @@ class LocalSyncStore:
             )
 
     def record_results(self, results: Sequence[dict[str, Any]], offset: int) -> None:
-        """Store the server's answer for each entry (local seq = wire seq + offset) in one transaction."""
+        """Store the server's answer for each entry (local seq = wire seq + offset) in one transaction; a refused
+        correction proposal's fields take the province's values again in the same transaction
+        (:mod:`localdb.proposal_revert`)."""
         if not results:
             return
         rows = [
@@ -259,6 +268,14 @@ class LocalSyncStore:
                 rows,
             )
             self._save_state(conn, {"last_pushed_seq": max(int(r["seq"]) + offset for r in results)})
+            refused = {
+                str(r["id"]): REFUSED_REASON.format(
+                    why=": ".join(str(r[key]) for key in ("code", "reason") if r.get(key))
+                )
+                for r in results
+                if r["status"] != "applied" and r.get("entity") == PROPOSAL
+            }
+            revert_rejected(conn, refused, self._initials)  # the index triggers are on: they reindex the rows
 
     def renumber(self, device_id: str) -> int:
         """Register as a new device: unanswered entries are numbered from 1 again; returns the new offset."""
@@ -310,6 +327,10 @@ class LocalSyncStore:
         return int(size), chunks
 
     # -- pull ----------------------------------------------------------------------------------------------------
+    def restore_indexes(self) -> None:
+        """Build the indexes an initial pull dropped, if a run ended before its end (a failure, a cancel)."""
+        restore_after_crash(self._db)
+
     def begin_full(self) -> None:
         """Start a full resync: remember every id the run delivers, to drop the others at the end."""
         self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)}
@@ -324,6 +345,8 @@ class LocalSyncStore:
                 self._seen[change["entity"]].add(change["id"])
         applied = 0
         with self._db.bulk_transaction() as conn, triggers_suspended(conn):
+            if full and not conn.exec_driver_sql("SELECT 1 FROM operator LIMIT 1").first():
+                drop_for_load(conn, list(REGISTRY))  # an initial pull: indexes built once in finish_pull
             rowids: set[int] = set()
             # Parents first within the page too (the server's commit order already guarantees it across pages).
             for entity in ("operator", "carrier", "license"):
@@ -423,9 +446,9 @@ class LocalSyncStore:
             rows += conn.execute(select(Carrier.operator_id).where(Carrier.id.in_(part))).all()
         return rows
 
-    @staticmethod
-    def _apply_documents(conn: Connection, entity: str, changes: list[dict[str, Any]], full: bool) -> int:
+    def _apply_documents(self, conn: Connection, entity: str, changes: list[dict[str, Any]], full: bool) -> int:
         table = DOCUMENT_TABLE
+        declined = self._newly_declined(conn, changes) if entity == PROPOSAL else {}
         rows = [
             {
                 "entity": entity,
@@ -453,16 +476,54 @@ class LocalSyncStore:
         )
         local = LOCAL_DOCUMENT_TABLES.get(entity)
         if local is not None:
-            # The local record is in step with the server unless an edit of it is still waiting in the outbox.
+            # The local record is in step with the server unless an edit of it is still waiting in the outbox, or
+            # the newest one was refused: then the server's copy is not this one (``modified`` keeps saying so).
             conn.execute(
                 text(
-                    f"UPDATE {local.name} SET server_version = :version, change_state = CASE WHEN EXISTS "
-                    f"(SELECT 1 FROM sync_outbox AS o WHERE o.entity_id = {local.name}.id "
-                    "AND o.state IN ('pending', 'sent')) THEN change_state ELSE 'synced' END WHERE id = :b_id"
+                    f"UPDATE {local.name} SET server_version = :version, change_state = CASE "
+                    "WHEN EXISTS (SELECT 1 FROM sync_outbox AS o WHERE o.entity = :entity "
+                    f"AND o.entity_id = {local.name}.id AND o.state IN ('pending', 'sent')) THEN change_state "
+                    "WHEN (SELECT o.state FROM sync_outbox AS o WHERE o.entity = :entity "
+                    f"AND o.entity_id = {local.name}.id ORDER BY o.seq DESC LIMIT 1) = 'rejected' "
+                    "THEN CASE change_state WHEN 'synced' THEN 'modified' ELSE change_state END "
+                    "ELSE 'synced' END WHERE id = :b_id"
                 ),
-                [{"b_id": row["id"], "version": row["version"]} for row in rows],
+                [{"b_id": row["id"], "version": row["version"], "entity": entity} for row in rows],
             )
+        if declined:  # the pull runs with the index triggers suspended: reindex the rows reverted here
+            for reverted in revert_rejected(conn, declined, self._initials):
+                reindex_rows(conn, reverted.search_rowid, reverted.search_rowid)
         return len(rows)
+
+    @staticmethod
+    def _newly_declined(conn: Connection, changes: list[dict[str, Any]]) -> dict[str, str]:
+        """Proposals the page brings as rejected for the first time, with the audit reason of putting the province's
+        values back (read before the page's documents are stored; those this computer did not write are ignored
+        later)."""
+        rejected = {
+            str(c["id"]): str(c["data"].get("decision_reason") or "")
+            for c in changes
+            if c["op"] == "upsert" and c["data"] and c["data"].get("status") == "rejected"
+        }
+        if not rejected:
+            return {}
+        docs = DOCUMENT_TABLE
+        known: set[str] = set()
+        for part in _chunks(sorted(rejected)):
+            known.update(
+                conn.scalars(
+                    select(docs.c.id).where(
+                        docs.c.entity == PROPOSAL,
+                        docs.c.id.in_(part),
+                        func.json_extract(docs.c.data, "$.status") == "rejected",
+                    )
+                )
+            )
+        return {
+            proposal_id: DECLINED_REASON.format(why=why or "-")
+            for proposal_id, why in rejected.items()
+            if proposal_id not in known
+        }
 
     def finish_pull(self) -> int:
         """End a pull run: after a full run, drop what the server no longer has; index what a full run applied.
@@ -500,6 +561,7 @@ class LocalSyncStore:
                 # a run begun by an older version, which indexed everything at the end
                 defer_range(conn, 1, int(conn.scalar(select(func.max(Operator.search_rowid))) or 0))
                 self._save_state(conn, {"index_pending": 0})
+            restore_indexes(conn)
         drain_backlog(self._db)  # the run's rows were findable meanwhile; now they are indexed
         return removed
 

@@ -1,4 +1,5 @@
-"""``python -m server admin …``: the province's command line (stations, users, proposals, epoch, retention).
+"""``python -m server admin …``: the province's command line (stations, users, proposals, rectification ledger,
+epoch, retention).
 
 It works on the same database as the running server (``--data-dir`` for the embedded SQLite, ``DATABASE_URL`` or
 ``--database-url`` for PostgreSQL) and is safe to run while the server runs. Passwords are read from a prompt (or
@@ -51,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     proposals.add_argument("--station", default=None, help="only this station (code)")
     proposals.add_argument("--status", default="pending", choices=["pending", "accepted", "rejected", "all"])
     proposals.add_argument("--json", action="store_true", help="one JSON object per line, with all fields")
+
+    rectifications = commands.add_parser("list-rectifications", help="list stations' orders to rectify (整改台账)")
+    rectifications.add_argument("--station", default=None, help="only this station (code)")
+    rectifications.add_argument("--state", default="open", choices=["open", "closed", "all"])
+    rectifications.add_argument("--json", action="store_true", help="one JSON object per line, with all fields")
 
     accept = commands.add_parser("accept-proposal", help="apply a proposal to the provincial register")
     accept.add_argument("proposal_id")
@@ -132,6 +138,18 @@ def _run(db: Database, args: argparse.Namespace) -> int:
                 print(f"    {name}: {before!r} → {value!r}")
             if view.reason:
                 print(f"    reason: {view.reason}")
+    elif command == "list-rectifications":
+        for order in province.list_rectifications(db, args.station, args.state):
+            if args.json:
+                print(json.dumps(order.__dict__, ensure_ascii=False))
+                continue
+            flag = " OVERDUE" if order.overdue else ""
+            print(
+                f"{order.id}  {order.station_code}  {order.state}{flag}  deadline {order.deadline}"
+                f" (extended {order.extensions}×)  {order.operator_name}"
+            )
+            if order.closed_at:
+                print(f"    closed {order.closed_at} by inspection {order.closed_by_inspection_id or '-'}")
     elif command == "accept-proposal":
         province.accept_proposal(db, args.proposal_id, args.by, args.reason, args.force)
         print(f"proposal {args.proposal_id} accepted")

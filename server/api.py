@@ -32,9 +32,10 @@ from server.blobs import FileBlobStore, HashMismatch, TooLarge
 from server.db import Database
 from server.migrate import upgrade
 from server.models import AppUser, AuthToken, Blob, BlobOwner, Device, Station, utcnow
-from server.mutations import BadBatch, DeviceConflict, Principal, check_batch, push
+from server.mutations import BadBatch, DeviceConflict, check_batch, push
 from server.pull import CursorError, ResyncRequired, digests, pull_page, server_state, station_position
 from server.settings import Settings
+from server.writes import Principal
 from sync.protocol import (
     API_PREFIX,
     CLIENT_HEADER,

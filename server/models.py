@@ -290,6 +290,9 @@ class Inspection(SyncedRecord, Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), default=None)
     finalized_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    rectification: Mapped[dict[str, Any] | None] = mapped_column(JsonType, default=None)
+    """The current state of the order to rectify this finalized inspection opened (``RectificationData``), as the
+    last ``rectify`` sent it; ``None`` when there is none. Kept beside the payload, which never changes once final."""
 
 
 class Blob(Base):

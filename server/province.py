@@ -21,6 +21,7 @@ from server.models import (
     AppUser,
     Carrier,
     ChangeLog,
+    Inspection,
     Operator,
     Proposal,
     ServerState,
@@ -167,6 +168,73 @@ def list_proposals(db: Database, station_code: str | None = None, status: str | 
                 )
             )
         return views
+
+
+@dataclass(frozen=True)
+class RectificationView:
+    """One order to rectify (责令限期整改) as the station last reported it (``inspection``/``rectify``)."""
+
+    id: str
+    station_code: str
+    inspection_id: str
+    operator_id: str
+    operator_name: str
+    state: str
+    overdue: bool
+    """Still open after its deadline (by the server's date)."""
+    deadline: str
+    original_deadline: str
+    extensions: int
+    requirement: str
+    item_codes: list[str]
+    closed_at: str | None
+    closed_by_inspection_id: str | None
+    close_note: str
+    reported_at: str
+    """When the server last received a change of the order (or of its inspection)."""
+
+
+def list_rectifications(
+    db: Database, station_code: str | None = None, state: str | None = "open"
+) -> list[RectificationView]:
+    """The provincial rectification ledger: orders of finalized inspections, ``state`` ``open``/``closed`` (or
+    ``None``/``all``: every one), earliest deadline first."""
+    today = utcnow().date().isoformat()
+    with db.read() as conn:
+        query = (
+            select(Inspection, Station.code.label("station_code"), Operator.name.label("operator_name"))
+            .join(Station, Station.id == Inspection.station_id)
+            .outerjoin(Operator, Operator.id == Inspection.operator_id)
+            .where(Inspection.rectification.is_not(None), Inspection.deleted_at.is_(None))
+        )
+        if station_code:
+            query = query.where(Station.code == station_code)
+        views = []
+        for row in conn.execute(query):
+            order = dict(row.rectification)
+            if state not in (None, "all") and order["state"] != state:
+                continue
+            views.append(
+                RectificationView(
+                    id=order["id"],
+                    station_code=row.station_code,
+                    inspection_id=row.id,
+                    operator_id=row.operator_id or "",
+                    operator_name=row.operator_name or "",
+                    state=order["state"],
+                    overdue=order["state"] == "open" and order["deadline"] < today,
+                    deadline=order["deadline"],
+                    original_deadline=order["original_deadline"],
+                    extensions=int(order["extensions"]),
+                    requirement=order["requirement"],
+                    item_codes=list(order["item_codes"]),
+                    closed_at=order["closed_at"],
+                    closed_by_inspection_id=order["closed_by_inspection_id"],
+                    close_note=order["close_note"],
+                    reported_at=row.updated_at.isoformat(timespec="seconds"),
+                )
+            )
+        return sorted(views, key=lambda view: (view.deadline, view.id))
 
 
 def _wire(value: Any) -> Any:

@@ -93,7 +93,17 @@ _WIRE_COLUMNS: dict[str, tuple[str, ...]] = {
         "decided_at",
         "created_at",
     ),
-    Entity.INSPECTION: ("id", "status", "amends", "operator_id", "payload", "finalized_at", "created_at", "updated_at"),
+    Entity.INSPECTION: (
+        "id",
+        "status",
+        "amends",
+        "operator_id",
+        "payload",
+        "finalized_at",
+        "created_at",
+        "updated_at",
+        "rectification",
+    ),
     Entity.EVIDENCE: (
         "id",
         "inspection_id",

@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 PROTOCOL_VERSION: Final = 1
 """The protocol version this module describes; the URL prefix carries it too."""
@@ -52,7 +53,8 @@ class Entity(StrEnum):
     OPERATOR_PROPOSAL = "operator_proposal"
     """A station's proposed change to a province operator, or a new operator it found."""
     INSPECTION = "inspection"
-    """Station-owned inspection document (opaque JSON payload); finalized ones are immutable."""
+    """Station-owned inspection document (opaque JSON payload); finalized ones are immutable, but the rectification
+    order a finalized one opened changes beside it (``rectify``)."""
     EVIDENCE = "evidence"
     """Metadata of an evidence file whose bytes were uploaded as a blob first; immutable once stored."""
 
@@ -68,6 +70,8 @@ class Op(StrEnum):
     UPSERT = "upsert"
     DELETE = "delete"
     PROPOSE = "propose"
+    RECTIFY = "rectify"
+    """``inspection`` only: the current state of the finalized inspection's rectification order (整改)."""
 
 
 # --- field ownership -------------------------------------------------------------------------------------------------
@@ -286,7 +290,17 @@ class PushResponse(ResponseModel):
 
 
 # --- entity payloads (``Mutation.data`` and pulled ``Change.data``) --------------------------------------------------
-OptionalDate = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
+DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
+OptionalDate = Annotated[StrictStr, Field(pattern=DATE_PATTERN)] | None
+
+
+def _calendar_date(value: str) -> str:
+    date.fromisoformat(value)  # ValueError for 2026-02-30: pydantic reports it as a validation error
+    return value
+
+
+IsoDate = Annotated[StrictStr, Field(pattern=DATE_PATTERN), AfterValidator(_calendar_date)]
+"""A real calendar date as ``YYYY-MM-DD``."""
 
 
 class OperatorFields(RequestModel):
@@ -355,6 +369,44 @@ class InspectionData(RequestModel):
     """The inspected operator, when it is in the register (must be in the station's slice)."""
     payload: dict[str, Any]
     """The document itself, stored opaquely (the client defines its schema)."""
+
+
+class RectificationData(RequestModel):
+    """``data`` of ``inspection``/``rectify``: the whole current state of the order to rectify within a deadline
+    (责令限期整改) that a finalized inspection opened, each time it changes (opened, extended, closed).
+
+    The order is follow-up work on the inspection, not part of the finalized document: it travels beside it and
+    changes while the document stays immutable (docs/sync-protocol.md, "`inspection` — `rectify`")."""
+
+    id: Uuid
+    """The order's own id (client-generated); one order per inspection, never changed."""
+    item_codes: Annotated[list[Annotated[StrictStr, Field(max_length=64)]], Field(max_length=500)] = Field(
+        default_factory=list
+    )
+    """Codes of the checklist items found 不符合: what the re-inspection checks again."""
+    requirement: Annotated[StrictStr, Field(max_length=4000)] = ""
+    """What the operator was ordered to do."""
+    deadline: IsoDate
+    """The current deadline (later than ``original_deadline`` once extended)."""
+    original_deadline: IsoDate
+    """The deadline the order was opened with; never changes."""
+    extensions: Annotated[StrictInt, Field(ge=0, le=1000)] = 0
+    state: Literal["open", "closed"] = "open"
+    closed_at: Annotated[StrictStr, Field(max_length=40)] | None = None
+    """When it was closed, by the client's clock (data only)."""
+    closed_by_inspection_id: Uuid | None = None
+    """The finalized re-inspection (复查) that closed it, when one did."""
+    close_note: Annotated[StrictStr, Field(max_length=4000)] = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RectificationData:
+        if self.deadline < self.original_deadline:
+            raise ValueError("deadline is before original_deadline: a deadline is only ever extended")
+        if self.state == "closed" and not self.closed_at:
+            raise ValueError("a closed order needs closed_at")
+        if self.state == "open" and (self.closed_at or self.closed_by_inspection_id):
+            raise ValueError("an open order has no closed_at or closed_by_inspection_id")
+        return self
 
 
 class EvidenceData(RequestModel):

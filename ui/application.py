@@ -24,7 +24,7 @@ from localdb.database import Database
 from sync.credentials import CredentialStore
 from ui.i18n import install_translators
 from ui.inspection_models import InspectionServices
-from ui.ledger_import_wizard import LedgerServices
+from ui.ledger_services import LedgerServices
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
 from ui.search_indexer import SearchIndexer

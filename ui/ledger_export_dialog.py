@@ -45,7 +45,7 @@ from app.ledger.export_service import (
 from app.ledger.service import LedgerExportService
 from app.records import Actor
 from ui.ledger_export_texts import DESCRIPTIONS, default_file_name, export_summary, kind_label, personal_note
-from ui.ledger_import_wizard import explain_failure, message_box
+from ui.ledger_messages import explain_failure, message_box
 from ui.operator_dialog import ERROR_COLOR, NOTE_COLOR
 from ui.progress import run_with_progress
 

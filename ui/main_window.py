@@ -21,7 +21,7 @@ from app.services.sync import SyncService
 from ui.inspection_dashboard import InspectionDashboard
 from ui.inspection_models import InspectionServices
 from ui.inspections_view import InspectionsView
-from ui.ledger_import_wizard import LedgerServices
+from ui.ledger_services import LedgerServices
 from ui.rectification_view import RectificationView
 from ui.registry_view import RegistryView
 from ui.sync_view import SyncView

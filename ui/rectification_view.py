@@ -32,7 +32,6 @@ from app.inspections.vocabulary import FOLLOW_UP_RECTIFY, NONCONFORMS, Inspectio
 from app.records import Actor
 from ui.documents import DocumentWindow
 from ui.inspection_common import MessageMixin, current_record, make_table, select_row
-from ui.inspection_editor import ReasonDialog
 from ui.inspection_models import (
     InspectionServices,
     RectificationTableModel,
@@ -42,6 +41,7 @@ from ui.inspection_models import (
 )
 from ui.ledger_export_dialog import LedgerExportDialog
 from ui.operator_dialog import NOTE_COLOR
+from ui.reason_dialog import ReasonDialog
 from ui.sync_column import WIDTH as SYNC_WIDTH
 from ui.ui_text import known_failure_text, translate_finding
 

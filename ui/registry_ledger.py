@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QMenu, QMessageBox, QPushBut
 
 from app.records import Actor
 from ui.ledger_export_dialog import LedgerExportDialog, save_template
-from ui.ledger_import_wizard import LedgerImportWizard, LedgerServices, explain_failure
+from ui.ledger_import_wizard import LedgerImportWizard
+from ui.ledger_messages import explain_failure
+from ui.ledger_services import LedgerServices
 from ui.progress import run_with_progress
 
 

@@ -31,7 +31,7 @@ from app.errors import NotFound, ValidationFailed
 from app.records import Actor, OperatorFilter
 from app.services.registry import SEARCH_LIMIT, RegistryService
 from ui.delete_operator_dialog import DeleteOperatorDialog
-from ui.ledger_import_wizard import LedgerServices
+from ui.ledger_services import LedgerServices
 from ui.operator_detail_panel import OperatorDetailPanel
 from ui.operator_dialog import OperatorDialog
 from ui.operator_table_model import (

@@ -117,7 +117,7 @@ class DiscardDialog(QDialog):
         if conflict.restorable:
             text = self.tr(
                 "Discard this proposal? It disappears from the list and the change history records who discarded "
-                "it and why. The register on this computer takes the province's values again."
+                "it and why. The register on this computer keeps the province's values."
             )
         elif conflict.state == STALE:
             text = self.tr(
@@ -154,7 +154,8 @@ class ConflictsView(QWidget):
     """Lists conflicts; ``actor`` is the officer working (discarding and proposing again are audited under them)."""
 
     changed = Signal()
-    """The local register changed (values restored, or an operator proposed again): lists should reload."""
+    """What the lists show changed (a conflict discarded — its record's sync column no longer says 被退回 — values
+    restored, or an operator proposed again): lists should reload."""
 
     def __init__(self, service: SyncService, actor: Callable[[], Actor] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,7 +272,13 @@ class ConflictsView(QWidget):
         if conflict is None:
             self.detail_label.clear()
             return
-        self.detail_label.setText(self.explanation(conflict))
+        detail = self.explanation(conflict)
+        if conflict.restorable:
+            detail = self.tr(
+                "{explanation}\nThe register on this computer shows the province's values again; the station's "
+                "values are kept here to edit and propose again."
+            ).format(explanation=detail)
+        self.detail_label.setText(detail)
         self.diff_table.setRowCount(len(conflict.diffs))
         for row, diff in enumerate(conflict.diffs):
             self._diff_row(row, conflict.entity, diff)
@@ -312,9 +319,9 @@ class ConflictsView(QWidget):
         if self._actor is None:
             return
         try:
-            restored = self._service.conflicts.discard(key, self._actor(), reason)
+            self._service.conflicts.discard(key, self._actor(), reason)
         except NotFound:
-            restored = []  # discarded meanwhile (another window): the list below no longer shows it
+            pass  # discarded meanwhile (another window): the list below no longer shows it
         except Exception as exc:
             text = known_failure_text(exc)
             if text is None:
@@ -322,8 +329,7 @@ class ConflictsView(QWidget):
             QMessageBox.warning(self, self.tr("Discard"), text)
             return
         self.refresh()
-        if restored:
-            self.changed.emit()
+        self.changed.emit()
 
     def repropose_selected(self) -> None:
         conflict = self.selected()
@@ -331,7 +337,7 @@ class ConflictsView(QWidget):
             return
         create = conflict.proposal_kind == "create"
         try:
-            if conflict.restorable:  # the new proposal's base values are then the province's, not the refused ones
+            if conflict.restorable:  # the sync has usually done it; a rejection an older version recorded is not
                 restored = self._service.conflicts.restore(conflict.key, self._actor(), self.tr("Proposed again"))
                 if restored:
                     self.changed.emit()

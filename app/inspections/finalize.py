@@ -31,9 +31,10 @@ from app.inspections.canonical import canonical_json
 from app.inspections.chain import append_link
 from app.inspections.common import get
 from app.inspections.data import FinalizeResult
+from app.inspections.draft_rules import TEXT_LIMITS, result_findings, time_findings
+from app.inspections.drafts import snapshot_subject
 from app.inspections.errors import RecordDiscarded
 from app.inspections.evidence import OK, EvidenceStore, live_evidence, unavailable_finding
-from app.inspections.records import TEXT_LIMITS, result_findings, snapshot_subject, time_findings
 from app.inspections.vocabulary import (
     CONFORMS,
     FOLLOW_UP_OTHER,

@@ -21,7 +21,7 @@ from app.errors import ValidationFailed
 from app.inspections import findings as f
 from app.inspections.common import get, json_list
 from app.inspections.data import FailedItem, RectificationRecord
-from app.inspections.records import new_draft
+from app.inspections.drafts import new_draft
 from app.inspections.vocabulary import InspectionKind
 from app.records import Actor
 from localdb.database import Database

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from app.demo_data import BATCH, COUNTY, OFFICERS, STATION_NAME, DemoBatch, generate_batch
 from app.progress import Progress
+from localdb.bulk_indexes import drop_for_load, restore_indexes
 from localdb.database import Database
 from localdb.inspection_models import Inspection, InspectionTask, OfficerConflict
 from localdb.models import AuditLog, Carrier, License, Officer, Operator, Station
@@ -59,6 +60,8 @@ def create_demo_station(db: Database, operators: int, seed: int = 2026, progress
     )
     with db.bulk_transaction() as conn, maker, triggers_suspended(conn):
         clear_station(conn)
+        if operators >= PARALLEL_FROM:  # a big empty register: its indexes are built once, after the rows
+            drop_for_load(conn, ("operator", "license"))  # carrier's stay: indexing looks carriers up by operator
         conn.execute(
             insert(Station),
             [{"id": station_id, "code": "530102-HG", "name": STATION_NAME, "region_code": COUNTY["region"]}],
@@ -95,4 +98,5 @@ def create_demo_station(db: Database, operators: int, seed: int = 2026, progress
             if current.audit:
                 conn.execute(insert(AuditLog), current.audit)
             progress.step(start + size, operators)
+        restore_indexes(conn)
     return station_id

@@ -294,6 +294,7 @@ class SyncService:
             self._store.save_state(last_receipt=json.dumps(record, ensure_ascii=False), last_sync_at=finished)
             return receipt
         finally:
+            self._store.restore_indexes()  # after a failed initial pull: the register must stay fast to use
             self._initials.close()
             http.close()
 
@@ -308,7 +309,7 @@ MESSAGES: Final[dict[str, str]] = {
     "tls": QT_TRANSLATE_NOOP(
         "Sync",
         "The server's certificate could not be verified, so nothing was sent. If your province uses its own "
-        "certificate authority, set its CA bundle in the sync settings.",
+        "certificate authority, ask your administrator to set STATIONDESK_CA_BUNDLE to its CA certificate file.",
     ),
     "not_server": QT_TRANSLATE_NOOP(
         "Sync",

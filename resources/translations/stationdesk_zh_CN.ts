@@ -21,6 +21,25 @@
     </message>
   </context>
   <context>
+    <name>Autosave</name>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Not saved: correct the entry marked in red. What was saved before is kept.</source>
+      <translation>未保存：请更正标红的内容。之前已保存的内容不受影响。</translation>
+    </message>
+    <message>
+      <source>This record no longer exists (it was removed in another window).</source>
+      <translation>该记录已不存在（可能已在其他窗口删除）。</translation>
+    </message>
+    <message>
+      <source>✓ Saved automatically at {time}</source>
+      <translation>✓ 已自动保存 {time}</translation>
+    </message>
+  </context>
+  <context>
     <name>ChartsDailyChart</name>
     <message>
       <source>Inspections finalized</source>
@@ -29,6 +48,101 @@
     <message>
       <source>Problems found</source>
       <translation>发现问题数</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistForm</name>
+    <message>
+      <source>Operator inspected</source>
+      <translation>检查对象</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Identifier:</source>
+      <translation>证照号码：</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>住所（经营场所）：</translation>
+    </message>
+    <message>
+      <source>Legal representative, phone:</source>
+      <translation>法定代表人、电话：</translation>
+    </message>
+    <message>
+      <source>The operator as a whole</source>
+      <translation>整个经营主体</translation>
+    </message>
+    <message>
+      <source>Shop / website inspected:</source>
+      <translation>检查的网店/网站：</translation>
+    </message>
+    <message>
+      <source>Kind of inspection:</source>
+      <translation>检查类别：</translation>
+    </message>
+    <message>
+      <source>{title} (version {version}, fingerprint {hash})</source>
+      <translation>{title}（第 {version} 版，校验值 {hash}）</translation>
+    </message>
+    <message>
+      <source>Checklist:</source>
+      <translation>检查表：</translation>
+    </message>
+    <message>
+      <source>Checklist items</source>
+      <translation>检查事项</translation>
+    </message>
+    <message>
+      <source>Methods, results and follow-up</source>
+      <translation>核查方式、检查结果和后续处置</translation>
+    </message>
+    <message>
+      <source>Methods:</source>
+      <translation>核查方式：</translation>
+    </message>
+    <message>
+      <source>Results:</source>
+      <translation>检查结果：</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>Follow-up:</source>
+      <translation>后续处置：</translation>
+    </message>
+    <message>
+      <source>What the operator must do (printed on the order to correct), or the other measure</source>
+      <translation>当事人应当如何整改（印在责令改正通知书上），或其他处置措施</translation>
+    </message>
+    <message>
+      <source>Requirement / details:</source>
+      <translation>整改要求/说明：</translation>
+    </message>
+    <message>
+      <source>Rectify by:</source>
+      <translation>整改期限：</translation>
+    </message>
+    <message>
+      <source>The party's opinion and notes</source>
+      <translation>当事人意见和备注</translation>
+    </message>
+    <message>
+      <source>Party's opinion:</source>
+      <translation>当事人意见：</translation>
+    </message>
+    <message>
+      <source>Notes:</source>
+      <translation>备注：</translation>
+    </message>
+    <message>
+      <source>Describe the other measure (required)</source>
+      <translation>请说明其他处置措施（必填）</translation>
     </message>
   </context>
   <context>
@@ -340,6 +454,12 @@
     </message>
     <message>
       <source>{explanation}
+The register on this computer shows the province's values again; the station's values are kept here to edit and propose again.</source>
+      <translation>{explanation}
+本机台账已恢复为省级平台的值；本所的值保留在这里，可修改后重新提议。</translation>
+    </message>
+    <message>
+      <source>{explanation}
 There are no fields to compare for this kind of record.</source>
       <translation>{explanation}
 此类记录没有可对照的字段。</translation>
@@ -414,8 +534,8 @@ There are no fields to compare for this kind of record.</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <source>Discard this proposal? It disappears from the list and the change history records who discarded it and why. The register on this computer takes the province's values again.</source>
-      <translation>放弃此提议？它将从列表中消失，变更记录会记下放弃人和原因。本机台账将恢复为省级平台的值。</translation>
+      <source>Discard this proposal? It disappears from the list and the change history records who discarded it and why. The register on this computer keeps the province's values.</source>
+      <translation>放弃此提议？它将从列表中消失，变更记录会记下放弃人和原因。本机台账保持省级平台的值。</translation>
     </message>
     <message>
       <source>Hide this proposal? The province may still decide on it; the change history records who hid it and why.</source>
@@ -562,6 +682,61 @@ There are no fields to compare for this kind of record.</source>
     <message>
       <source>Database error</source>
       <translation>数据库错误</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidenceEditing</name>
+    <message>
+      <source>Whole record</source>
+      <translation>整条记录</translation>
+    </message>
+    <message>
+      <source>File missing or damaged</source>
+      <translation>文件缺失或损坏</translation>
+    </message>
+    <message>
+      <source>Sync: {state}. {explanation}</source>
+      <translation>同步：{state}。{explanation}</translation>
+    </message>
+    <message>
+      <source>The whole record</source>
+      <translation>整条记录</translation>
+    </message>
+    <message>
+      <source>{name} was not added: see the message under Evidence.</source>
+      <translation>{name} 未添加：请看“证据”下的说明。</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no picture. Take a screenshot first (for example Win+Shift+S, or the Print Screen key), then press Ctrl+V here.</source>
+      <translation>剪贴板里没有图片。请先截图（例如按 Win+Shift+S 或 PrintScreen 键），再在这里按 Ctrl+V。</translation>
+    </message>
+    <message>
+      <source>screenshot-{time}.png</source>
+      <translation>截图-{time}.png</translation>
+    </message>
+    <message>
+      <source>✓ Evidence saved at {time}</source>
+      <translation>✓ 证据已保存 {time}</translation>
+    </message>
+    <message>
+      <source>Add evidence files</source>
+      <translation>添加证据文件</translation>
+    </message>
+    <message>
+      <source>Evidence (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;All files (*)</source>
+      <translation>证据文件 (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Save a copy of the evidence</source>
+      <translation>另存证据副本</translation>
+    </message>
+    <message>
+      <source>The copy could not be written ({detail}). Choose another folder.</source>
+      <translation>副本未能写入（{detail}）。请换一个文件夹。</translation>
+    </message>
+    <message>
+      <source>picture-{time}.png</source>
+      <translation>图片-{time}.png</translation>
     </message>
   </context>
   <context>
@@ -766,318 +941,6 @@ There are no fields to compare for this kind of record.</source>
     <message>
       <source>Order to correct ({title})</source>
       <translation>整改通知（{title}）</translation>
-    </message>
-    <message>
-      <source>Operator inspected</source>
-      <translation>检查对象</translation>
-    </message>
-    <message>
-      <source>Name:</source>
-      <translation>名称：</translation>
-    </message>
-    <message>
-      <source>Identifier:</source>
-      <translation>证照号码：</translation>
-    </message>
-    <message>
-      <source>Address:</source>
-      <translation>住所（经营场所）：</translation>
-    </message>
-    <message>
-      <source>Legal representative, phone:</source>
-      <translation>法定代表人、电话：</translation>
-    </message>
-    <message>
-      <source>The operator as a whole</source>
-      <translation>整个经营主体</translation>
-    </message>
-    <message>
-      <source>Shop / website inspected:</source>
-      <translation>检查的网店/网站：</translation>
-    </message>
-    <message>
-      <source>Kind of inspection:</source>
-      <translation>检查类别：</translation>
-    </message>
-    <message>
-      <source>{title} (version {version}, fingerprint {hash})</source>
-      <translation>{title}（第 {version} 版，校验值 {hash}）</translation>
-    </message>
-    <message>
-      <source>Checklist:</source>
-      <translation>检查表：</translation>
-    </message>
-    <message>
-      <source>(optional)</source>
-      <translation>（可选）</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>请选择…</translation>
-    </message>
-    <message>
-      <source>{name} ({cert})</source>
-      <translation>{name}（{cert}）</translation>
-    </message>
-    <message>
-      <source>{name} (no certificate number)</source>
-      <translation>{name}（无执法证号）</translation>
-    </message>
-    <message>
-      <source>Officers, time and place</source>
-      <translation>检查人员、时间和地点</translation>
-    </message>
-    <message>
-      <source>Officers (at least two):</source>
-      <translation>检查人员（至少两名）：</translation>
-    </message>
-    <message>
-      <source>Recorder:</source>
-      <translation>记录人：</translation>
-    </message>
-    <message>
-      <source>Started:</source>
-      <translation>开始时间：</translation>
-    </message>
-    <message>
-      <source>Ended:</source>
-      <translation>结束时间：</translation>
-    </message>
-    <message>
-      <source>For online checks, where the check was done</source>
-      <translation>网络检查的，填写实施检查的地点</translation>
-    </message>
-    <message>
-      <source>Place:</source>
-      <translation>检查地点：</translation>
-    </message>
-    <message>
-      <source>Names and roles of the people present</source>
-      <translation>在场人员的姓名和身份</translation>
-    </message>
-    <message>
-      <source>People present:</source>
-      <translation>在场人员：</translation>
-    </message>
-    <message>
-      <source>Checklist items</source>
-      <translation>检查事项</translation>
-    </message>
-    <message>
-      <source>Methods, results and follow-up</source>
-      <translation>核查方式、检查结果和后续处置</translation>
-    </message>
-    <message>
-      <source>Methods:</source>
-      <translation>核查方式：</translation>
-    </message>
-    <message>
-      <source>Results:</source>
-      <translation>检查结果：</translation>
-    </message>
-    <message>
-      <source>Follow-up:</source>
-      <translation>后续处置：</translation>
-    </message>
-    <message>
-      <source>What the operator must do (printed on the order to correct), or the other measure</source>
-      <translation>当事人应当如何整改（印在责令改正通知书上），或其他处置措施</translation>
-    </message>
-    <message>
-      <source>Requirement / details:</source>
-      <translation>整改要求/说明：</translation>
-    </message>
-    <message>
-      <source>Rectify by:</source>
-      <translation>整改期限：</translation>
-    </message>
-    <message>
-      <source>The party's opinion and notes</source>
-      <translation>当事人意见和备注</translation>
-    </message>
-    <message>
-      <source>Party's opinion:</source>
-      <translation>当事人意见：</translation>
-    </message>
-    <message>
-      <source>Notes:</source>
-      <translation>备注：</translation>
-    </message>
-    <message>
-      <source>Describe the other measure (required)</source>
-      <translation>请说明其他处置措施（必填）</translation>
-    </message>
-    <message>
-      <source>Saving…</source>
-      <translation>正在保存…</translation>
-    </message>
-    <message>
-      <source>Not saved: correct the entry marked in red. What was saved before is kept.</source>
-      <translation>未保存：请更正标红的内容。之前已保存的内容不受影响。</translation>
-    </message>
-    <message>
-      <source>This record no longer exists (it was removed in another window).</source>
-      <translation>该记录已不存在（可能已在其他窗口删除）。</translation>
-    </message>
-    <message>
-      <source>✓ Saved automatically at {time}</source>
-      <translation>✓ 已自动保存 {time}</translation>
-    </message>
-    <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
-    </message>
-    <message>
-      <source>task {number}</source>
-      <translation>任务 {number}</translation>
-    </message>
-    <message>
-      <source>This record amends an earlier finalized record. Reason: {reason}</source>
-      <translation>本记录是对已定稿记录的更正。理由：{reason}</translation>
-    </message>
-    <message>
-      <source>Re-inspection of an order to rectify: check the items found {value} again.</source>
-      <translation>整改复查：请重新检查原来“{value}”的事项。</translation>
-    </message>
-    <message>
-      <source>Finalized on {time} by {name}. The record can no longer be changed; use Amend to correct it.</source>
-      <translation>已于 {time} 由 {name} 定稿，不能再修改；如需更正请点“更正”。</translation>
-    </message>
-    <message>
-      <source>An amendment replaces this record.</source>
-      <translation>本记录已被更正记录取代。</translation>
-    </message>
-    <message>
-      <source>Read-only</source>
-      <translation>只读</translation>
-    </message>
-    <message>
-      <source>Changes are saved automatically</source>
-      <translation>修改会自动保存</translation>
-    </message>
-    <message>
-      <source>Correct the entries marked in red first: they could not be saved.</source>
-      <translation>请先更正标红的内容：这些内容未能保存。</translation>
-    </message>
-    <message>
-      <source>Finalize the record</source>
-      <translation>定稿</translation>
-    </message>
-    <message>
-      <source>After finalizing, this record can no longer be changed; a correction then needs an amendment with a reason. Print the record for the signatures before or after finalizing. Finalize now?</source>
-      <translation>定稿后本记录不能再修改，如需更正只能另建更正记录并说明理由。签名用的笔录可在定稿前后打印。现在定稿吗？</translation>
-    </message>
-    <message>
-      <source>Finalize</source>
-      <translation>定稿</translation>
-    </message>
-    <message>
-      <source>Not yet</source>
-      <translation>暂不定稿</translation>
-    </message>
-    <message>
-      <source>Not finalized yet. Complete these {count} points (also marked next to their fields):</source>
-      <translation>尚不能定稿。请先完成以下 {count} 项（各项旁也有标注）：</translation>
-    </message>
-    <message>
-      <source>Finalized: the record is now read-only and sealed in the hash chain.</source>
-      <translation>已定稿：记录现为只读，并已封存入哈希链。</translation>
-    </message>
-    <message>
-      <source>An order to rectify is followed up on the Rectification page (deadline {date}).</source>
-      <translation>已在“整改”页建立整改跟踪（期限 {date}）。</translation>
-    </message>
-    <message>
-      <source>Every failed item now conforms: the rectification is closed.</source>
-      <translation>原不符合事项现已全部符合，整改已办结。</translation>
-    </message>
-    <message>
-      <source>The rectification deadline was extended by this re-inspection.</source>
-      <translation>本次复查已延长整改期限。</translation>
-    </message>
-    <message>
-      <source>Amend the record</source>
-      <translation>更正记录</translation>
-    </message>
-    <message>
-      <source>A new version of this record is made for the correction; the finalized original stays unchanged and is marked as replaced once the amendment is finalized.</source>
-      <translation>将为更正生成本记录的新版本；已定稿的原记录保持不变，更正记录定稿后原记录标为已被取代。</translation>
-    </message>
-    <message>
-      <source>For example: wrong certificate number of an officer</source>
-      <translation>例如：检查人员执法证号填写错误</translation>
-    </message>
-    <message>
-      <source>Start the amendment</source>
-      <translation>开始更正</translation>
-    </message>
-    <message>
-      <source>Discard the draft</source>
-      <translation>放弃草稿</translation>
-    </message>
-    <message>
-      <source>The draft is kept in the change history but no longer listed. Evidence only it used is removed.</source>
-      <translation>草稿保留在修改记录中，但不再列出；仅该草稿使用的证据文件将被删除。</translation>
-    </message>
-    <message>
-      <source>For example: started twice by mistake</source>
-      <translation>例如：误建了两次</translation>
-    </message>
-    <message>
-      <source>Discard</source>
-      <translation>放弃</translation>
-    </message>
-    <message>
-      <source>Whole record</source>
-      <translation>整条记录</translation>
-    </message>
-    <message>
-      <source>File missing or damaged</source>
-      <translation>文件缺失或损坏</translation>
-    </message>
-    <message>
-      <source>Sync: {state}. {explanation}</source>
-      <translation>同步：{state}。{explanation}</translation>
-    </message>
-    <message>
-      <source>The whole record</source>
-      <translation>整条记录</translation>
-    </message>
-    <message>
-      <source>{name} was not added: see the message under Evidence.</source>
-      <translation>{name} 未添加：请看“证据”下的说明。</translation>
-    </message>
-    <message>
-      <source>The clipboard holds no picture. Take a screenshot first (for example Win+Shift+S, or the Print Screen key), then press Ctrl+V here.</source>
-      <translation>剪贴板里没有图片。请先截图（例如按 Win+Shift+S 或 PrintScreen 键），再在这里按 Ctrl+V。</translation>
-    </message>
-    <message>
-      <source>screenshot-{time}.png</source>
-      <translation>截图-{time}.png</translation>
-    </message>
-    <message>
-      <source>✓ Evidence saved at {time}</source>
-      <translation>✓ 证据已保存 {time}</translation>
-    </message>
-    <message>
-      <source>Add evidence files</source>
-      <translation>添加证据文件</translation>
-    </message>
-    <message>
-      <source>Evidence (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;All files (*)</source>
-      <translation>证据文件 (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff *.pdf *.mp4 *.mov *.webm *.mkv);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>Save a copy of the evidence</source>
-      <translation>另存证据副本</translation>
-    </message>
-    <message>
-      <source>The copy could not be written ({detail}). Choose another folder.</source>
-      <translation>副本未能写入（{detail}）。请换一个文件夹。</translation>
-    </message>
-    <message>
-      <source>picture-{time}.png</source>
-      <translation>图片-{time}.png</translation>
     </message>
   </context>
   <context>
@@ -2418,6 +2281,61 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>OfficersPanel</name>
+    <message>
+      <source>(optional)</source>
+      <translation>（可选）</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>{name} ({cert})</source>
+      <translation>{name}（{cert}）</translation>
+    </message>
+    <message>
+      <source>{name} (no certificate number)</source>
+      <translation>{name}（无执法证号）</translation>
+    </message>
+    <message>
+      <source>Officers, time and place</source>
+      <translation>检查人员、时间和地点</translation>
+    </message>
+    <message>
+      <source>Officers (at least two):</source>
+      <translation>检查人员（至少两名）：</translation>
+    </message>
+    <message>
+      <source>Recorder:</source>
+      <translation>记录人：</translation>
+    </message>
+    <message>
+      <source>Started:</source>
+      <translation>开始时间：</translation>
+    </message>
+    <message>
+      <source>Ended:</source>
+      <translation>结束时间：</translation>
+    </message>
+    <message>
+      <source>For online checks, where the check was done</source>
+      <translation>网络检查的，填写实施检查的地点</translation>
+    </message>
+    <message>
+      <source>Place:</source>
+      <translation>检查地点：</translation>
+    </message>
+    <message>
+      <source>Names and roles of the people present</source>
+      <translation>在场人员的姓名和身份</translation>
+    </message>
+    <message>
+      <source>People present:</source>
+      <translation>在场人员：</translation>
+    </message>
+  </context>
+  <context>
     <name>OperatorDetailPanel</name>
     <message>
       <source>Select an operator in the list to see its details.</source>
@@ -2912,6 +2830,109 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>RecordLifecycle</name>
+    <message>
+      <source>task {number}</source>
+      <translation>任务 {number}</translation>
+    </message>
+    <message>
+      <source>This record amends an earlier finalized record. Reason: {reason}</source>
+      <translation>本记录是对已定稿记录的更正。理由：{reason}</translation>
+    </message>
+    <message>
+      <source>Re-inspection of an order to rectify: check the items found {value} again.</source>
+      <translation>整改复查：请重新检查原来“{value}”的事项。</translation>
+    </message>
+    <message>
+      <source>Finalized on {time} by {name}. The record can no longer be changed; use Amend to correct it.</source>
+      <translation>已于 {time} 由 {name} 定稿，不能再修改；如需更正请点“更正”。</translation>
+    </message>
+    <message>
+      <source>An amendment replaces this record.</source>
+      <translation>本记录已被更正记录取代。</translation>
+    </message>
+    <message>
+      <source>Read-only</source>
+      <translation>只读</translation>
+    </message>
+    <message>
+      <source>Changes are saved automatically</source>
+      <translation>修改会自动保存</translation>
+    </message>
+    <message>
+      <source>Correct the entries marked in red first: they could not be saved.</source>
+      <translation>请先更正标红的内容：这些内容未能保存。</translation>
+    </message>
+    <message>
+      <source>Finalize the record</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
+      <source>After finalizing, this record can no longer be changed; a correction then needs an amendment with a reason. Print the record for the signatures before or after finalizing. Finalize now?</source>
+      <translation>定稿后本记录不能再修改，如需更正只能另建更正记录并说明理由。签名用的笔录可在定稿前后打印。现在定稿吗？</translation>
+    </message>
+    <message>
+      <source>Finalize</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
+      <source>Not yet</source>
+      <translation>暂不定稿</translation>
+    </message>
+    <message>
+      <source>Not finalized yet. Complete these {count} points (also marked next to their fields):</source>
+      <translation>尚不能定稿。请先完成以下 {count} 项（各项旁也有标注）：</translation>
+    </message>
+    <message>
+      <source>Finalized: the record is now read-only and sealed in the hash chain.</source>
+      <translation>已定稿：记录现为只读，并已封存入哈希链。</translation>
+    </message>
+    <message>
+      <source>An order to rectify is followed up on the Rectification page (deadline {date}).</source>
+      <translation>已在“整改”页建立整改跟踪（期限 {date}）。</translation>
+    </message>
+    <message>
+      <source>Every failed item now conforms: the rectification is closed.</source>
+      <translation>原不符合事项现已全部符合，整改已办结。</translation>
+    </message>
+    <message>
+      <source>The rectification deadline was extended by this re-inspection.</source>
+      <translation>本次复查已延长整改期限。</translation>
+    </message>
+    <message>
+      <source>Amend the record</source>
+      <translation>更正记录</translation>
+    </message>
+    <message>
+      <source>A new version of this record is made for the correction; the finalized original stays unchanged and is marked as replaced once the amendment is finalized.</source>
+      <translation>将为更正生成本记录的新版本；已定稿的原记录保持不变，更正记录定稿后原记录标为已被取代。</translation>
+    </message>
+    <message>
+      <source>For example: wrong certificate number of an officer</source>
+      <translation>例如：检查人员执法证号填写错误</translation>
+    </message>
+    <message>
+      <source>Start the amendment</source>
+      <translation>开始更正</translation>
+    </message>
+    <message>
+      <source>Discard the draft</source>
+      <translation>放弃草稿</translation>
+    </message>
+    <message>
+      <source>The draft is kept in the change history but no longer listed. Evidence only it used is removed.</source>
+      <translation>草稿保留在修改记录中，但不再列出；仅该草稿使用的证据文件将被删除。</translation>
+    </message>
+    <message>
+      <source>For example: started twice by mistake</source>
+      <translation>例如：误建了两次</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordsPage</name>
     <message>
       <source>New inspection…</source>
@@ -3342,6 +3363,13 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     </message>
   </context>
   <context>
+    <name>SaveFeedback</name>
+    <message>
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+  </context>
+  <context>
     <name>SheetPage</name>
     <message>
       <source>Choose the sheet</source>
@@ -3490,8 +3518,8 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>无法连接服务器 {server}。请检查网络连接和服务器地址后重试。数据没有丢失：未发送的修改仍保存在本机。</translation>
     </message>
     <message>
-      <source>The server's certificate could not be verified, so nothing was sent. If your province uses its own certificate authority, set its CA bundle in the sync settings.</source>
-      <translation>无法验证服务器证书，因此没有发送任何数据。如果本省使用自建的证书颁发机构，请在同步设置中指定其 CA 证书文件。</translation>
+      <source>The server's certificate could not be verified, so nothing was sent. If your province uses its own certificate authority, ask your administrator to set STATIONDESK_CA_BUNDLE to its CA certificate file.</source>
+      <translation>无法验证服务器证书，因此没有发送任何数据。如果本省使用自建的证书颁发机构，请让管理员把环境变量 STATIONDESK_CA_BUNDLE 设为其 CA 证书文件。</translation>
     </message>
     <message>
       <source>The answer did not come from the StationDesk server (a Wi-Fi login page or a proxy is in between). Log in to the network in a browser first, then sync again. Nothing was lost.</source>

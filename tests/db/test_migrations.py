@@ -159,7 +159,7 @@ def test_failed_upgrade_rolls_back_completely(tmp_path: Path) -> None:
 
 
 def _is_search_table(name: str) -> bool:
-    return name in ("search_control", "search_backlog") or name.startswith(tuple(SEARCH_TABLES))
+    return name in ("search_control", "search_backlog", "bulk_dropped_index") or name.startswith(tuple(SEARCH_TABLES))
 
 
 def test_models_match_the_migrated_schema(tmp_path: Path) -> None:

@@ -19,7 +19,9 @@ from localdb.database import Database
 from tests.ledger.conftest import audit_count, close_message_boxes, officer, state
 from tests.ledger.files import HEADER, OTHER_USCC, rows_basic, write_xlsx
 from ui.ledger_export_dialog import LedgerExportDialog, write_template_to
-from ui.ledger_import_wizard import LedgerImportWizard, LedgerServices, PreviewModel
+from ui.ledger_import_wizard import LedgerImportWizard
+from ui.ledger_preview_model import PreviewModel
+from ui.ledger_services import LedgerServices
 from ui.registry_view import RegistryView
 
 

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 import requests
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from server import admin
 from server.db import Database, sqlite_url
 from server.migrate import NewerSchemaError, current_revision, head_revision, upgrade
-from tests.server.harness import free_port
+from server.models import Base
+from tests.server.harness import LiveServer, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -47,6 +50,8 @@ def test_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], monk
     assert "530102-HG" in out and "users=1" in out
     code, out, _ = _admin(capsys, tmp_path, "list-proposals", "--status", "all")
     assert code == 0 and out == ""
+    code, out, _ = _admin(capsys, tmp_path, "list-rectifications", "--state", "all")
+    assert code == 0 and out == ""
     code, _, err = _admin(capsys, tmp_path, "reject-proposal", "00000000-0000-4000-8000-000000000000", "--reason", "x")
     assert code == 1 and "no proposal" in err
     code, out, _ = _admin(capsys, tmp_path, "rotate-epoch")
@@ -64,6 +69,12 @@ def test_migrations_refuse_a_newer_database(tmp_path: Path) -> None:
     with pytest.raises(NewerSchemaError):
         upgrade(db)
     db.dispose()
+
+
+def test_the_migrated_schema_is_the_models(live: LiveServer) -> None:
+    """Every model change has its migration (on each backend): a server started on an old database gets it."""
+    with live.db.writer.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
 def test_python_m_server_starts_and_serves(tmp_path: Path) -> None:

@@ -22,14 +22,16 @@ from app.inspections.data import EvidenceMeta
 from app.records import OperatorFilter
 from app.services.demo import create_demo_station
 from app.services.sync import SyncRefused, failure_message
+from localdb.database import Database
 from localdb.models import Operator
 from localdb.sync_models import APPLIED, PENDING, REJECTED, OutboxEntry
 from localdb.sync_store import LocalSyncStore
 from server import province
 from sync.client import SyncError
+from tests.db.test_bulk_indexes import index_sql
 from tests.inspections.conftest import LICENSE_DISPLAY, png_bytes
 from tests.server.harness import LiveServer, SyncClient, free_port
-from tests.support.stations import REPO, memory_store
+from tests.support.stations import REPO, memory_store, open_with_keyring
 from tests.sync.conftest import ACTOR, Client, open_client
 
 
@@ -82,7 +84,16 @@ def offline_work(client: Client) -> tuple[str, str]:
     return op.id, inspection_id
 
 
-def test_initial_pull_then_search_finds_pulled_operators(client: Client, server_view: SyncClient) -> None:
+@pytest.fixture
+def fresh_station(tmp_path: Path) -> Iterator[Database]:
+    db = open_with_keyring(tmp_path / "fresh", memory_store())
+    yield db
+    db.close()
+
+
+def test_initial_pull_then_search_finds_pulled_operators(
+    client: Client, server_view: SyncClient, fresh_station: Database
+) -> None:
     receipt = client.run()
     counts = server_view.hello()["counts"]
     assert receipt.pulled_changes >= counts["operator"] + counts["carrier"]
@@ -92,6 +103,7 @@ def test_initial_pull_then_search_finds_pulled_operators(client: Client, server_
     assert op.name_initials  # derived on apply
     assert op.id in client.registry.search_ids(op.name, OperatorFilter())
     assert outbox(client) == []  # nothing a pull writes goes into the outbox
+    assert index_sql(client.db) == index_sql(fresh_station), "the indexes the initial pull dropped are back"
     again = client.run(user=None)  # the stored refresh token
     assert (again.pulled_changes, again.pushed, again.verified) == (0, 0, True)
 

@@ -1,6 +1,6 @@
 """The conflict view against the real loopback server: proposals the province rejected, proposals gone stale, changes
-the server refused — listed with a field-level diff, discarded (audited, the register back to the province's
-values) or edited and proposed again."""
+the server refused — listed with a field-level diff (the station's values stay here after the register took the
+province's back), discarded (audited) or edited and proposed again."""
 
 from __future__ import annotations
 
@@ -75,26 +75,29 @@ def declined_proposal(client: Client, index: int) -> tuple[str, str, str, str]:
     return op.id, op.name, proposed, proposal_id
 
 
-def test_a_rejected_proposal_shows_its_diff_and_discarding_restores_the_province_values(client: Client) -> None:
+def test_a_rejected_proposal_shows_its_diff_and_discarding_hides_it(client: Client) -> None:
     operator_id, old_name, proposed, proposal_id = declined_proposal(client, 1)
     conflicts = about(client.sync.conflicts.conflicts(), operator_id)
     assert [(c.key, c.state, c.reason) for c in conflicts] == [(proposal_id, DECLINED, REASON)]
     (diff,) = conflicts[0].diffs
     assert (diff.field, diff.proposed, diff.current, diff.known) == ("name", proposed, old_name, True)
     assert conflicts[0].title == proposed and conflicts[0].can_repropose
-    assert local_operator(client, operator_id)[0] == proposed  # the rejected value is still in the local register
+    # the pull that brought the rejection put the province's value back (tests/sync/test_proposal_revert.py)
+    assert local_operator(client, operator_id) == (old_name, name_initials(old_name), "synced")
 
     entries = outbox_size(client)
-    restored = client.sync.conflicts.discard(proposal_id, ACTOR, "接受省局决定")
-    assert restored == ["name"]
+    assert client.sync.conflicts.discard(proposal_id, ACTOR, "接受省局决定") == []  # nothing left to restore
     assert about(client.sync.conflicts.conflicts(), operator_id) == []
-    name, initials, change_state = local_operator(client, operator_id)
-    assert (name, change_state) == (old_name, "synced")
-    assert initials == name_initials(old_name)
-    assert outbox_size(client) == entries  # aligning with the province sends nothing
+    assert local_operator(client, operator_id) == (old_name, name_initials(old_name), "synced")
+    assert outbox_size(client) == entries  # discarding sends nothing
     with client.db.reader() as session:
         audits = session.scalars(select(AuditLog).where(AuditLog.reason == "接受省局决定")).all()
-        assert {(a.entity_type, a.action) for a in audits} == {("sync_conflict", "discard"), ("operator", "update")}
+        assert {(a.entity_type, a.action) for a in audits} == {("sync_conflict", "discard")}
+        reverted = session.scalars(
+            select(AuditLog).where(AuditLog.entity_type == "operator", AuditLog.entity_id == operator_id)
+        ).all()
+        assert [(a.action, a.field, a.before, a.after) for a in reverted][-1] == ("update", "name", proposed, old_name)
+        assert REASON in (reverted[-1].reason or "")
     receipt = client.run(user=None)
     assert (receipt.pushed, receipt.verified) == (0, True)
 

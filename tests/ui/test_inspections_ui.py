@@ -31,8 +31,9 @@ from localdb.inspection_models import EvidenceBlob, EvidenceChunk
 from sync.credentials import CredentialStore
 from tests.ui.conftest import KEY_FILE, KNOWN, _copy_station
 from ui.documents import DocumentWindow, PreviewDialog, save_pdf
+from ui.evidence_capture import png_bytes
 from ui.inspection_dashboard import ChartsDailyChart, DailyChart
-from ui.inspection_editor import InspectionEditor, ReasonDialog, png_bytes
+from ui.inspection_editor import InspectionEditor
 from ui.inspection_models import (
     InspectionServices,
     InspectionTableModel,
@@ -43,6 +44,7 @@ from ui.inspection_models import (
 from ui.inspections_view import InspectionsView
 from ui.main_window import DashboardPage, MainWindow
 from ui.new_inspection_dialog import NewInspectionDialog
+from ui.reason_dialog import ReasonDialog
 from ui.rectification_view import RectificationView
 from ui.task_dialog import TaskDialog
 from ui.tasks_page import TasksPage
@@ -686,14 +688,14 @@ def test_files_are_picked_exported_and_removed_and_a_draft_discarded(
     image.fill(QColor("green"))
     assert image.save(str(picture))
     monkeypatch.setattr(
-        "ui.inspection_editor.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(picture), str(picture)], "")
+        "ui.inspection_evidence.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(picture), str(picture)], "")
     )
     editor.item_row("LZ-07").file_button.click()
     pieces = desk.services.evidence.rows(record_id)
     assert [(p.item_code, p.file_name) for p in pieces] == [("LZ-07", "page.png")]  # the same file is kept once
 
     copy = tmp_path / "copy.png"
-    monkeypatch.setattr("ui.inspection_editor.QFileDialog.getSaveFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr("ui.inspection_evidence.QFileDialog.getSaveFileName", lambda *a, **k: (str(copy), ""))
     editor.evidence_panel.gallery.setCurrentRow(0)
     editor.evidence_panel.export_button.click()
     assert copy.read_bytes() == picture.read_bytes()

@@ -30,7 +30,7 @@ from ui.inspection_models import InspectionServices
 from ui.inspections_view import InspectionsView
 from ui.ledger_export_dialog import LedgerExportDialog
 from ui.ledger_export_texts import default_file_name
-from ui.ledger_import_wizard import LedgerServices
+from ui.ledger_services import LedgerServices
 from ui.progress import run_with_progress
 from ui.rectification_view import RectificationView
 from ui.registry_view import RegistryView
