@@ -29,16 +29,19 @@ _HAN_CLASS: Final = RE_HANS.pattern[len("^(?:") : -len(")+$")]
 RUNS: Final = re.compile(f"{_HAN_CLASS}+|(?:(?!{_HAN_CLASS}).)+", re.S)
 HAN: Final = re.compile(_HAN_CLASS)
 MAX_CACHE: Final = 200_000
+FEW_PHRASES: Final = 8
 _CONVERTER: Final = DefaultConverter()
 """What ``lazy_pinyin`` uses (``pypinyin.core`` builds the same default converter)."""
 DEPENDS: Final = "\x00"
 """Marks a character whose initial depends on the word it is read in (never an initial itself)."""
 
 _words: dict[str, str] = {}
-_phrase_initials: dict[str, str] = {}
-"""Character → its initial in the dictionary's phrases (:data:`DEPENDS` when they differ); built on first use."""
+_phrases: dict[str, dict[str, list[str]]] = {}
+"""Character → its initial in the dictionary's phrases → those phrases; built on first use."""
 _chars: dict[str, str] = {}
-"""Character → its initial wherever it stands, or :data:`DEPENDS`."""
+"""Chinese character → its initial wherever it stands, or :data:`DEPENDS`."""
+_read_otherwise: dict[str, tuple[str, int, frozenset[str]] | None] = {}
+"""A :data:`DEPENDS` character → (its initial alone, the longest and all phrases that read it otherwise)."""
 
 
 def _word_initials(word: str) -> str:
@@ -52,49 +55,85 @@ def _word_initials(word: str) -> str:
     return found
 
 
-def _build_phrase_initials() -> None:
+def _build_phrases() -> None:
     """Each character's initial in every phrase it appears in (the converter's style conversion, per reading)."""
     by_reading: dict[str, str] = {}
     for phrase, readings in PHRASES_DICT.items():
         if len(readings) != len(phrase):  # no such entry today; if one appears, its characters take the slow way
             for ch in phrase:
-                _phrase_initials[ch] = DEPENDS
+                _phrases.setdefault(ch, {}).setdefault(DEPENDS, []).append(phrase)
             continue
         for ch, reading in zip(phrase, readings, strict=True):
             initial = by_reading.get(reading[0])
             if initial is None:
                 style = _CONVERTER.convert_style(ch, reading[0], Style.FIRST_LETTER, True)
                 initial = by_reading[reading[0]] = style[0] if style and style[0].isalnum() else ""
-            if _phrase_initials.setdefault(ch, initial) != initial:
-                _phrase_initials[ch] = DEPENDS
+            _phrases.setdefault(ch, {}).setdefault(initial, []).append(phrase)
 
 
 def _char_initial(ch: str) -> str:
     """The initial of ``ch`` wherever it stands in a run, or :data:`DEPENDS`."""
     found = _chars.get(ch)
     if found is None:
-        if not _phrase_initials:
-            _build_phrase_initials()
+        if not _phrases:
+            _build_phrases()
         alone = _word_initials(ch)
-        in_phrases = _phrase_initials.get(ch, alone)
-        found = _chars[ch] = alone if in_phrases == alone else DEPENDS
+        by_initial = _phrases.get(ch, {})
+        otherwise = frozenset(p for initial, phrases in by_initial.items() if initial != alone for p in phrases)
+        if not otherwise:
+            found = _chars[ch] = alone
+        else:
+            found = _chars[ch] = DEPENDS
+            known = DEPENDS not in by_initial
+            _read_otherwise[ch] = (alone, max(map(len, otherwise)), otherwise) if known else None
     return found
 
 
 def _run_initials(run: str) -> list[str]:
-    """The initials of a run of Chinese characters, character by character when no character depends on the
-    word it is read in, else word by word as pypinyin cuts the run."""
+    """The initials of a run of Chinese characters: character by character, unless a character that some phrases
+    read otherwise (长 in 长春 and 成长) stands in such a phrase — then word by word as pypinyin cuts the run."""
     try:
         spelled = "".join(map(_chars.__getitem__, run))
     except KeyError:
         spelled = "".join(map(_char_initial, run))
-    if DEPENDS in spelled:
-        return [_word_initials(word) for word in mmseg.seg.cut(run)]
-    return [spelled]
+    if DEPENDS not in spelled:
+        return [spelled]
+    return _resolve_run(run)
+
+
+def _resolve_run(run: str) -> list[str]:
+    """:func:`_run_initials` of a run whose characters are all known, some of them :data:`DEPENDS`."""
+    letters = list(map(_chars.__getitem__, run))
+    for j, letter in enumerate(letters):
+        if letter == DEPENDS:
+            otherwise = _read_otherwise[run[j]]
+            if otherwise is None or _in_phrase(run, j, otherwise[1], otherwise[2]):
+                return [_word_initials(word) for word in mmseg.seg.cut(run)]
+            letters[j] = otherwise[0]
+    return ["".join(letters)]
+
+
+def _in_phrase(run: str, j: int, longest: int, phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (none longer than ``longest``) covers position ``j`` of ``run``: only then can the
+    character there be read otherwise than alone, whichever way pypinyin cuts the run into words. (A few phrases
+    are looked for anywhere in the run: finding one elsewhere only means taking the slow way.)"""
+    if len(phrases) <= FEW_PHRASES:
+        return any(phrase in run for phrase in phrases)
+    for size in range(2, min(longest, len(run)) + 1):
+        for start in range(max(0, j - size + 1), min(j, len(run) - size) + 1):
+            if run[start : start + size] in phrases:
+                return True
+    return False
 
 
 def name_initials(name: str) -> str:
     """Lower-case pinyin initials of ``name`` (昆明某某电子 → kmmmdz), so officers can type a few Latin letters."""
+    try:  # most names: Chinese characters seen before whose initials do not depend on the word
+        spelled = "".join(map(_chars.__getitem__, name))
+    except KeyError:
+        pass
+    else:
+        return (spelled if DEPENDS not in spelled else "".join(_resolve_run(name))).lower()  # all Chinese
     out: list[str] = []
     for run in RUNS.findall(name):
         if HAN.match(run):

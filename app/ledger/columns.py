@@ -109,10 +109,9 @@ class Column:
     """Positions of the cells that give nothing or have a problem."""
 
 
-def _as_stored(spec: ColumnSpec, cells: list[str]) -> list[Any] | None:
+def _as_stored(spec: ColumnSpec, cells: list[str], framed: str) -> list[Any] | None:
     """The values of an all-text column whose every filled cell is already in its stored form (the usual case),
-    or ``None`` when some cell needs reading."""
-    framed = SEPARATOR + SEPARATOR.join(cells) + SEPARATOR
+    or ``None`` when some cell needs reading. ``framed``: the cells joined with NUL, with NUL before and after."""
     if spec.kind is Kind.TEXT and spec.key not in MULTILINE_FIELDS:  # folded already, and not too long
         limit = MAX_TEXT.get(spec.key)
         if "  " in framed or "\x00 " in framed or " \x00" in framed or UNFOLDED.search(framed):
@@ -129,31 +128,43 @@ def _as_stored(spec: ColumnSpec, cells: list[str]) -> list[Any] | None:
     return None
 
 
-def read_column(spec: ColumnSpec, cells: list[Cell]) -> Column:
-    """Every cell of one column, as :func:`cell_outcome` reads it."""
-    problems: dict[int, Finding] = {}
-    empty: list[int] = []
-    odd: list[int] = []
-    types = set(map(type, cells))
-    if types == {date} and spec.kind is Kind.DATE:
-        return Column(spec, cells, problems, empty, odd)  # date cells are dates already
-    if types <= {str}:
-        texts: list[str] = cells  # type: ignore[assignment]  # checked: every cell is a str
-        stored = _as_stored(spec, texts)
-        if stored is not None:
-            if "" in texts:
-                empty = [pos for pos, text in enumerate(texts) if not text]
-                stored = [value if text else EMPTY for value, text in zip(stored, texts, strict=True)]
-            return Column(spec, stored, problems, empty, odd)
-        outcomes = {text: cell_outcome(spec.key, spec.sink, spec.normalise, text) for text in dict.fromkeys(texts)}
-        values = [outcomes[text][0] for text in texts]
-        special = {text for text, (value, problem) in outcomes.items() if problem is not None or value in MARKS}
-        for pos, text in enumerate(texts) if special else ():
-            if text in special:
-                _classify(pos, outcomes[text], problems, empty, odd)
-        return Column(spec, values, problems, empty, odd)
+def framed_cells(cells: list[Cell]) -> str | None:
+    """The cells joined with NUL, with NUL before and after, or ``None`` when not all of them are text."""
+    try:
+        return SEPARATOR + SEPARATOR.join(cells) + SEPARATOR  # type: ignore[arg-type]  # TypeError: not all text
+    except TypeError:
+        return None
+
+
+def read_column(spec: ColumnSpec, cells: list[Cell], framed: str | None) -> Column:
+    """Every cell of one column, as :func:`cell_outcome` reads it (``framed``: :func:`framed_cells` of them)."""
+    if framed is None:
+        if spec.kind is Kind.DATE and set(map(type, cells)) == {date}:
+            return Column(spec, cells, {}, [], [])  # date cells are dates already
+        return _read_cells(spec, cells)
+    texts: list[str] = cells  # type: ignore[assignment]  # every cell is text
+    stored = _as_stored(spec, texts, framed)
+    if stored is not None:
+        empty: list[int] = []
+        if "\x00\x00" in framed:  # an empty cell
+            empty = [pos for pos, text in enumerate(texts) if not text]
+            stored = [value if text else EMPTY for value, text in zip(stored, texts, strict=True)]
+        return Column(spec, stored, {}, empty, [])
+    outcomes = {text: cell_outcome(spec.key, spec.sink, spec.normalise, text) for text in dict.fromkeys(texts)}
+    values = list(map({text: value for text, (value, _problem) in outcomes.items()}.__getitem__, texts))
+    column = Column(spec, values, {}, [], [])
+    special = {text for text, (value, problem) in outcomes.items() if problem is not None or value in MARKS}
+    for pos, text in enumerate(texts) if special else ():
+        if text in special:
+            _classify(pos, outcomes[text], column)
+    return column
+
+
+def _read_cells(spec: ColumnSpec, cells: list[Cell]) -> Column:
+    """A column of mixed cells (numbers, dates, text), cell by cell (each distinct text read once)."""
     memo: dict[str, Outcome] = {}
-    values = []
+    column = Column(spec, [], {}, [], [])
+    values = column.values
     for pos, cell in enumerate(cells):
         if cell.__class__ is str:
             assert isinstance(cell, str)
@@ -164,16 +175,16 @@ def read_column(spec: ColumnSpec, cells: list[Cell]) -> Column:
             outcome = cell_outcome(spec.key, spec.sink, spec.normalise, cell)
         values.append(outcome[0])
         if outcome[1] is not None or outcome[0] in MARKS:
-            _classify(pos, outcome, problems, empty, odd)
-    return Column(spec, values, problems, empty, odd)
+            _classify(pos, outcome, column)
+    return column
 
 
-def _classify(pos: int, outcome: Outcome, problems: dict[int, Finding], empty: list[int], odd: list[int]) -> None:
+def _classify(pos: int, outcome: Outcome, column: Column) -> None:
     value, problem = outcome
     if problem is not None:
-        problems[pos] = problem
-        odd.append(pos)
+        column.problems[pos] = problem
+        column.odd.append(pos)
     elif value is EMPTY:
-        empty.append(pos)
+        column.empty.append(pos)
     else:
-        odd.append(pos)
+        column.odd.append(pos)

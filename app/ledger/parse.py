@@ -7,7 +7,8 @@ The identifier's kind comes from an identifier-type column, else from the column
 注册号, 身份证号 …) when the code fits it, else from the code's shape.
 
 The sheet is read column by column (see :class:`RowParser`), which gives the same rows as reading each cell in turn
-with :func:`_outcome` — the rules for one cell — at a fraction of the cost for the 100,000-row ledgers stations get.
+by :func:`app.ledger.columns.cell_outcome` — the rules for one cell — at a fraction of the cost for the 100,000-row
+ledgers stations get (tests/ledger/test_fast_paths.py holds the two to each other).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
-from operator import eq, itemgetter
+from operator import itemgetter
 from typing import Any, Final
 
 from app.ledger.columns import (
@@ -26,9 +27,11 @@ from app.ledger.columns import (
     IDENTIFIER_PRIORITY,
     NOTHING,
     PHONE,
+    SEPARATOR,
     VALUES,
     Column,
     column_spec,
+    framed_cells,
     read_column,
 )
 from app.ledger.fields import IGNORE
@@ -221,8 +224,9 @@ class RowParser:
 
     A column's cells repeat (registering authorities, platforms, subject types, dates) or are already in their
     stored form (names, codes): reading a column at once settles most cells with one check or one lookup, where
-    reading row by row paid a chain of calls for every cell. The rows are then put together from the columns;
-    a row whose cells all gave values (nearly all of them) takes the short way.
+    reading row by row paid a chain of calls for every cell. The rows are then put together from the columns: a
+    row without unreadable cells whose code is clean as the kind its column holds (nearly every row) is put
+    together directly; any other row cell by cell, as the rules for one cell say.
     """
 
     def __init__(self, grid: SheetGrid, mapping: Mapping, data_start: int, labels: list[str] | None = None) -> None:
@@ -238,18 +242,11 @@ class RowParser:
         self._gap_layouts: dict[tuple[tuple[int, ...], str], dict[str, int]] = {}
         """Layouts by the empty mapped columns and the column the identifier came from."""
         self._repeat_hits = max(2, len(self.labels) // 2)
-        label_columns = tuple(self.labels)
-        self._label_values = tuple(self.labels.values())
-        self._label_width = max(label_columns, default=-1) + 1
-        self._label_cells = itemgetter(*label_columns) if len(label_columns) >= 2 else None
 
     def _is_header_repeat(self, row: list[Cell]) -> bool:
         """The header printed again (a ledger pasted together from several sheets): most mapped cells equal their
         column's header label."""
-        if self._label_cells is not None and len(row) >= self._label_width:
-            hits: int = sum(map(eq, self._label_cells(row), self._label_values))
-        else:
-            hits = sum(1 for c, label in self.labels.items() if c < len(row) and row[c] == label)
+        hits = sum(1 for c, label in self.labels.items() if c < len(row) and row[c] == label)
         return hits >= self._repeat_hits
 
     def parse(self, progress: Progress | None = None) -> ParsedSheet:
@@ -259,22 +256,48 @@ class RowParser:
         if not self._specs:
             progress.step(total, total)
             return ParsedSheet([], skipped + len(rows))
+        cells = self._cells(rows)
+        framed = [framed_cells(column) for column in cells]
+        if self._may_repeat_header(cells, framed):
+            kept = [pos for pos, row in enumerate(rows) if not self._is_header_repeat(row)]
+            skipped += len(rows) - len(kept)
+            numbers, rows = [numbers[pos] for pos in kept], [rows[pos] for pos in kept]
+            cells = self._cells(rows)
+            framed = [framed_cells(column) for column in cells]
         columns: list[Column] = []
-        for done, spec in enumerate(self._specs):
-            c = spec.index
-            if rows and min(map(len, rows)) > c:
-                cells = list(map(itemgetter(c), rows))
-            else:
-                cells = [row[c] if c < len(row) else "" for row in rows]
-            columns.append(read_column(spec, cells))
+        for done, (spec, column, joined) in enumerate(zip(self._specs, cells, framed, strict=True)):
+            columns.append(read_column(spec, column, joined))
             progress.step(int(total * (ROWS_DONE + (COLUMNS_DONE - ROWS_DONE) * (done + 1) / len(self._specs))), total)
         parsed = self._rows(numbers, columns, progress, total)
         progress.step(total, total)
         return ParsedSheet(parsed, skipped + len(rows) - len(parsed))
 
+    def _cells(self, rows: list[list[Cell]]) -> list[list[Cell]]:
+        """The cells of each mapped column (``""`` beyond the end of a short row)."""
+        out: list[list[Cell]] = []
+        for spec in self._specs:
+            c = spec.index
+            if rows and min(map(len, rows)) > c:
+                out.append(list(map(itemgetter(c), rows)))
+            else:
+                out.append([row[c] if c < len(row) else "" for row in rows])
+        return out
+
+    def _may_repeat_header(self, cells: list[list[Cell]], framed: list[str | None]) -> bool:
+        """Whether enough columns hold their own header label somewhere for a row to repeat the header (one search
+        per column instead of a look at every row)."""
+        holding = 0
+        for spec, column, joined in zip(self._specs, cells, framed, strict=True):
+            label = self.labels.get(spec.index)
+            if label is not None and (
+                SEPARATOR + label + SEPARATOR in joined if joined is not None else label in column
+            ):
+                holding += 1
+        return holding >= self._repeat_hits
+
     def _data_rows(self, progress: Progress) -> tuple[list[int], list[list[Cell]], int]:
-        """(Excel row numbers, rows) of the data rows: empty rows, footer notes and repeated headers left out, with
-        how many of those were notes or headers."""
+        """(Excel row numbers, rows) of the rows below the header: empty rows and footer notes left out, with how
+        many notes there were."""
         grid_rows = self.grid.rows
         total = len(grid_rows)
         numbers: list[int] = []
@@ -286,7 +309,7 @@ class RowParser:
             row = grid_rows[index]
             if not any(row) and not any(v != "" and v is not None for v in row):
                 continue
-            if is_footer(row) or self._is_header_repeat(row):
+            if is_footer(row):
                 skipped += 1
                 continue
             numbers.append(index + 1)
@@ -295,8 +318,7 @@ class RowParser:
 
     def _rows(self, numbers: list[int], columns: list[Column], progress: Progress, total: int) -> list[ParsedRow]:
         odd = set().union(*(column.odd for column in columns))
-        gaps: dict[int, list[int]] = {}
-        """Row position → the columns (their order in ``columns``) whose cell is empty."""
+        gaps: dict[int, list[int]] = {}  # row position → the columns (their place in ``columns``) with an empty cell
         for k, column in enumerate(columns):
             for pos in column.empty:
                 gaps.setdefault(pos, []).append(k)
@@ -312,6 +334,7 @@ class RowParser:
         ]
         parsed: list[ParsedRow] = []
         count = len(numbers)
+        quick, code_key = self._quick_codes(groups[CODE], "identifier_type" in value_keys)
         for pos, number, row_values, row_carrier, row_codes, row_phones in zip(
             range(count), numbers, *by_sink, strict=False
         ):
@@ -322,19 +345,41 @@ class RowParser:
                 if result is not None:
                     parsed.append(result)
                 continue
-            empty = gaps.get(pos)
-            if empty is None:
+            empty = gaps.get(pos, ())
+            if not empty:
                 values = dict(zip(value_keys, row_values, strict=True))
                 carrier = dict(zip(carrier_names, row_carrier, strict=True))
-                codes = dict(zip(code_keys, row_codes, strict=True))
-                parsed.append(self._finish(number, values, carrier, codes, list(row_phones), (), []))
-            elif len(empty) < len(columns):  # else only unmapped cells hold something: not a row of the table
+                phones = list(row_phones)
+            elif len(empty) < len(columns):
                 values = {k: v for k, v in zip(value_keys, row_values, strict=True) if v is not EMPTY}
                 carrier = {k: v for k, v in zip(carrier_names, row_carrier, strict=True) if v is not EMPTY}
-                codes = {k: v for k, v in zip(code_keys, row_codes, strict=True) if v is not EMPTY}
                 phones = [v for v in row_phones if v is not EMPTY]
+            else:  # only unmapped cells hold something: not a row of the table
+                continue
+            kind = quick[pos] if quick is not None else None
+            if kind is None:
+                codes = {k: v for k, v in zip(code_keys, row_codes, strict=True) if v is not EMPTY}
                 parsed.append(self._finish(number, values, carrier, codes, phones, tuple(empty), []))
+                continue
+            # The usual row: one code, clean as the kind its column holds — what _finish concludes, sooner.
+            if phones:
+                values["phone"] = phones[0] if len(phones) == 1 else "; ".join(dict.fromkeys(phones))
+            values["identifier_type"] = kind
+            values["identifier"] = row_codes[0]
+            carriers = self._carriers(carrier) if carrier else []
+            parsed.append(ParsedRow(number, values, carriers, [], self._gaps_layout(tuple(empty), code_key), True))
         return parsed
+
+    def _quick_codes(self, code_columns: list[Column], stated: bool) -> tuple[list[str | None] | None, str]:
+        """With one identifier column and no identifier-type column, each code's kind when the code is clean as
+        the kind its column takes (classified at once, so most rows need not resolve their code)."""
+        if len(code_columns) != 1 or stated:
+            return None, ""
+        key = code_columns[0].spec.key
+        quick = [_clean_guess(code, self.today) if code.__class__ is str else None for code in code_columns[0].values]
+        if key != "identifier":
+            quick = [kind if kind is not None and key.endswith(kind) else None for kind in quick]
+        return quick, key
 
     def _odd_row(self, pos: int, number: int, columns: list[Column]) -> ParsedRow | None:
         """A row with an empty cell, an unreadable one or a problem; ``None`` when none of its mapped cells holds

@@ -28,14 +28,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final
 
-from sqlalchemy import Connection
-
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger.fields import CARRIER_FIELDS, FIELD_BY_KEY, OPERATOR_FIELDS, Kind
 from app.ledger.headers import Mapping
 from app.ledger.normalise import normaliser
 from app.ledger.parse import Issue, ParsedRow, ParsedSheet, infer_subject, resolve_identifier
 from app.ledger.rules import check_operator
+from app.ledger.snapshot import SNAPSHOT_AT, Snapshot, StateMark, person_name, phones_of
+from app.ledger.snapshot import load_snapshot as load_snapshot  # the service reads the register through here
+from app.ledger.snapshot import read_mark as read_mark  # the commit checks the register through here
 from app.pinyin import name_initials
 from app.progress import Progress
 from app.validation import Finding, IdentifierType, Severity, validate_icp_filing
@@ -44,6 +45,7 @@ from localdb.models import Carrier, Operator
 
 OPERATOR_COLUMNS: Final = tuple(c.name for c in Operator.__table__.columns)
 CARRIER_COLUMNS: Final = tuple(c.name for c in Carrier.__table__.columns)
+CARRIER_FIELD_SET: Final = frozenset(CARRIER_FIELDS)
 DATE_FIELDS: Final = frozenset({"founded_on", "abnormal_date", "serious_violation_date", "first_seen", "last_verified"})
 BOOL_FIELDS: Final = frozenset({"abnormal_listed", "serious_violation"})
 OPERATOR_DEFAULTS: Final[dict[str, Any]] = {
@@ -150,7 +152,7 @@ class FieldChange:
     after: Any
 
 
-@dataclass
+@dataclass(slots=True)
 class CarrierPlan:
     """A carrier to add (``carrier_id`` is None: ``values`` is complete) or to change (``values``: changed fields)."""
 
@@ -160,7 +162,7 @@ class CarrierPlan:
     label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewItem:
     """One operator of the ledger (or one unreadable row) and what the import would do with it."""
 
@@ -181,18 +183,7 @@ class PreviewItem:
 
     @property
     def has_warnings(self) -> bool:
-        return any(i.finding.severity is Severity.WARNING for i in self.issues)
-
-
-@dataclass(frozen=True)
-class StateMark:
-    """What the register looked like when the preview was made; a commit refuses when it differs."""
-
-    last_audit_id: int
-    operators: int
-    carriers: int
-    operator_updated: str | None
-    carrier_updated: str | None
+        return bool(self.issues) and any(i.finding.severity is Severity.WARNING for i in self.issues)
 
 
 @dataclass
@@ -257,69 +248,6 @@ class Preview:
         return [item for item in self.items if item.status in (Status.REJECTED, Status.CONFLICT) or item.has_warnings]
 
 
-# -- the register in memory ----------------------------------------------------------------------------------
-@dataclass
-class Snapshot:
-    """The live operators (raw rows), indexed by code and by name + phone; their carriers on demand."""
-
-    operators: dict[str, dict[str, Any]]
-    by_identifier: dict[str, list[str]]
-    by_person: dict[tuple[str, str], list[str]]
-    mark: StateMark
-    station_id: str
-    _conn: Connection | None = None
-    _carriers: dict[str, list[dict[str, Any]]] | None = None
-
-    def carriers_of(self, operator_id: str) -> list[dict[str, Any]]:
-        if self._carriers is None:
-            self._carriers = defaultdict(list)
-            if self.operators and self._conn is not None:
-                sql = f"SELECT {', '.join(CARRIER_COLUMNS)} FROM carrier WHERE deleted_at IS NULL"
-                for row in self._conn.exec_driver_sql(sql):
-                    record = dict(zip(CARRIER_COLUMNS, row, strict=True))
-                    self._carriers[record["operator_id"]].append(record)
-        return self._carriers.get(operator_id, [])
-
-
-def read_mark(conn: Connection) -> StateMark:
-    row = conn.exec_driver_sql(
-        "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM operator),"
-        " (SELECT count(*) FROM carrier), (SELECT max(updated_at) FROM operator), (SELECT max(updated_at) FROM carrier)"
-    ).one()
-    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4])
-
-
-def phones_of(phone: str) -> list[str]:
-    return [p.strip() for p in str(phone or "").split(";") if p.strip()]
-
-
-def person_name(name: str) -> str:
-    return "".join(str(name).split())
-
-
-def load_snapshot(conn: Connection) -> Snapshot:
-    """Read the live register (one query; raw values) and index it for matching."""
-    station = conn.exec_driver_sql("SELECT id FROM station LIMIT 1").scalar()
-    operators: dict[str, dict[str, Any]] = {}
-    by_identifier: dict[str, list[str]] = defaultdict(list)
-    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
-    sql = f"SELECT {', '.join(OPERATOR_COLUMNS)} FROM operator WHERE deleted_at IS NULL"
-    for row in conn.exec_driver_sql(sql):
-        record = dict(zip(OPERATOR_COLUMNS, row, strict=True))
-        operator_id = record["id"]
-        operators[operator_id] = record
-        if record["identifier"]:
-            by_identifier[record["identifier"]].append(operator_id)
-        if record["subject_type"] in (SubjectType.NATURAL_PERSON, SubjectType.OTHER) or not record["identifier"]:
-            name = person_name(record["name"])
-            phones = phones_of(record["phone"])
-            for phone in phones:
-                by_person[(name, phone)].append(operator_id)
-            if not phones and not record["identifier"]:
-                by_person[(name, "")].append(operator_id)
-    return Snapshot(operators, by_identifier, by_person, read_mark(conn), str(station or ""), conn)
-
-
 # -- building the preview ------------------------------------------------------------------------------------
 def same_value(field_name: str, value: Any, raw: Any) -> bool:
     """Whether the ledger's (normalised) ``value`` says what the register already stores.
@@ -350,8 +278,12 @@ def carrier_key(carrier: dict[str, Any]) -> tuple[str, ...]:
 
 
 def carrier_label(carrier: dict[str, Any]) -> str:
-    parts = [carrier.get("platform"), carrier.get("shop_name") or carrier.get("url") or carrier.get("shop_id")]
-    return " ".join(str(p) for p in parts if p)
+    """The platform and the shop's name (or web address, or id), as far as they are known."""
+    platform = carrier.get("platform")
+    shop = carrier.get("shop_name") or carrier.get("url") or carrier.get("shop_id")
+    if platform and shop:
+        return f"{platform!s} {shop!s}"
+    return str(platform or shop or "")
 
 
 def _header(field_name: str) -> str:
@@ -385,7 +317,7 @@ class PreviewBuilder:
         items: list[PreviewItem] = []
         groups: dict[tuple[str, ...], _Group] = {}
         for row in parsed.rows:
-            if row.has_errors:
+            if row.issues and row.has_errors:
                 items.append(
                     PreviewItem(
                         Status.REJECTED,
@@ -396,7 +328,8 @@ class PreviewBuilder:
                     )
                 )
                 continue
-            key = self._key(row)
+            identifier = row.values.get("identifier", "")
+            key = ("id", identifier) if identifier else self._key(row)
             group = groups.get(key)
             if group is None:
                 groups[key] = _Group(key, [row])
@@ -440,13 +373,19 @@ class PreviewBuilder:
 
     def _person_overlaps(self, groups: dict[tuple[str, ...], _Group]) -> None:
         """A person listed once with an ID number and once without, same name and phone: one group, with the ID."""
+        people = [k for k in groups if k[0] == "person"]
+        wanted = {p for key in people for p in phones_of(key[2])}  # only these phones can join two groups
         with_id: dict[tuple[str, str], tuple[str, ...]] = {}
-        for key, group in groups.items():
+        for key, group in groups.items() if wanted else ():
             if key[0] == "id":
                 values = group.rows[0].values
-                for phone in phones_of(values.get("phone", "")):
-                    with_id.setdefault((person_name(values.get("name", "")), phone), key)
-        for key in [k for k in groups if k[0] == "person"]:
+                phone = str(values.get("phone", "") or "")
+                if ";" not in phone and phone.strip() not in wanted:
+                    continue
+                for one in phones_of(phone):
+                    if one in wanted:
+                        with_id.setdefault((person_name(values.get("name", "")), one), key)
+        for key in people:
             target = next((with_id[(key[1], p)] for p in phones_of(key[2]) if (key[1], p) in with_id), None)
             if target is not None:
                 groups[target].rows.extend(groups.pop(key).rows)
@@ -454,12 +393,14 @@ class PreviewBuilder:
     # -- one operator -------------------------------------------------------------------------------------------
     def _item(self, group: _Group) -> PreviewItem:
         rows = group.rows
-        numbers = [r.row for r in rows]
         first = rows[0]
-        merged, conflict = self._merge(group)
+        if len(rows) == 1:  # most operators: one row
+            merged, conflict, numbers, issues = dict(first.values), None, [first.row], list(first.issues)
+        else:
+            merged, conflict = self._merge(group)
+            numbers, issues = [r.row for r in rows], [issue for r in rows for issue in r.issues]
         name = str(merged.get("name", ""))
-        item = PreviewItem(Status.NEW, numbers, name, str(merged.get("identifier", "")))
-        item.issues.extend(issue for r in rows for issue in r.issues)
+        item = PreviewItem(Status.NEW, numbers, name, str(merged.get("identifier", "")), issues=issues)
         if conflict is not None:
             item.status = Status.CONFLICT
             item.issues.append(Issue(first.row, None, conflict))
@@ -511,6 +452,8 @@ class PreviewBuilder:
 
     @staticmethod
     def _carriers(rows: list[ParsedRow]) -> tuple[list[dict[str, Any]], Finding | None]:
+        if len(rows) == 1 and len(rows[0].carriers) <= 1:  # nothing to compare
+            return list(rows[0].carriers), None
         found: dict[tuple[str, ...], tuple[dict[str, Any], list[int]]] = {}
         for row in rows:
             for carrier in row.carriers:
@@ -535,18 +478,21 @@ class PreviewBuilder:
 
     def _match(self, merged: dict[str, Any]) -> tuple[list[str], Finding | None]:
         snapshot = self.snapshot
+        if not snapshot.operators:  # an empty register: nothing to match
+            return [], None
         identifier = merged.get("identifier", "")
         if identifier:
             matches = snapshot.by_identifier.get(identifier, [])
             if len(matches) == 1 and merged.get("identifier_type") == IdentifierType.RESIDENT_ID:
-                existing = snapshot.operators[matches[0]]
+                row = snapshot.operators.row(matches[0])
+                registered = row[SNAPSHOT_AT["name"]]
                 if (
-                    existing["subject_type"] == SubjectType.NATURAL_PERSON
+                    row[SNAPSHOT_AT["subject_type"]] == SubjectType.NATURAL_PERSON
                     and merged.get("name")
-                    and person_name(existing["name"]) != person_name(merged["name"])
+                    and person_name(registered) != person_name(merged["name"])
                 ):
-                    return matches, _finding(T_CONFLICT_NAME, name=existing["name"])
-            if not matches:
+                    return matches, _finding(T_CONFLICT_NAME, name=registered)
+            if not matches and snapshot.by_person:
                 phones = phones_of(merged.get("phone", ""))
                 name = person_name(merged.get("name", ""))
                 candidates = {
@@ -599,8 +545,7 @@ class PreviewBuilder:
         return ok
 
     def _new(self, item: PreviewItem, merged: dict[str, Any], carriers: list[dict[str, Any]], first: ParsedRow) -> None:
-        values = dict(OPERATOR_DEFAULTS)
-        values.update(merged)
+        values = {**OPERATOR_DEFAULTS, **merged}
         if "subject_type" not in merged:
             values["subject_type"] = infer_subject(values)
         if not merged.get("identifier") and "identifier_type" not in merged:
@@ -623,22 +568,26 @@ class PreviewBuilder:
         carriers: list[dict[str, Any]],
         first: ParsedRow,
     ) -> None:
-        existing = self.snapshot.operators[operator_id]
+        row = self.snapshot.operators.row(operator_id)
         item.operator_id = operator_id
-        final = {name: from_raw(name, existing[name]) for name in OPERATOR_FIELDS}
         changed: dict[str, Any] = {}
         for name, value in merged.items():
-            if name not in final:
+            at = SNAPSHOT_AT.get(name)
+            if at is None:  # not an operator field
                 continue
-            if not same_value(name, value, existing[name]):
-                changed[name] = value
-                item.changes.append(FieldChange(name, existing[name], to_raw(value)))
-        final.update(changed)
+            raw = row[at]
+            if (value == raw and isinstance(value, str)) or same_value(name, value, raw):  # text: the usual case
+                continue
+            changed[name] = value
+            item.changes.append(FieldChange(name, raw, to_raw(value)))
         item.carriers = self._carrier_plans(operator_id, carriers)
         if not changed and not item.carriers:
             item.status = Status.UNCHANGED
             return
         item.status = Status.CHANGED
+        existing = self.snapshot.operators[operator_id]
+        final = {name: from_raw(name, existing[name]) for name in OPERATOR_FIELDS}
+        final.update(changed)
         code_changed = "identifier" in changed or "identifier_type" in changed
         if not self._findings(item, final, first, check_identifier=code_changed and not first.identifier_clean):
             return
@@ -663,7 +612,9 @@ class PreviewBuilder:
             changes = [
                 FieldChange(name, known[name], to_raw(value))
                 for name, value in carrier.items()
-                if name in CARRIER_FIELDS and not same_value(f"carrier.{name}", value, known[name])
+                if name in CARRIER_FIELD_SET
+                and not (isinstance(value, str) and value == known[name])  # text: the usual case
+                and not same_value(f"carrier.{name}", value, known[name])
             ]
             if changes:
                 plans.append(

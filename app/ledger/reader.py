@@ -301,14 +301,19 @@ class SheetExtent:
     :data:`MAX_ROWS` and :data:`MAX_CELLS`, without building anything.
 
     Fast path — what Excel, WPS and openpyxl write (unprefixed tags, ``r`` first on every row and cell): per chunk
-    of ``<sheetData>``, four counts and a handful of searches in C. Columns beyond Z are collected (few cells) to
-    narrow the allowed last row; then one search finds any cell below it. Anything irregular (prefixed tags such as
+    of ``<sheetData>``, three searches in C when every cell is in a single-letter column and a row with fewer digits
+    than the allowed last row (most chunks of most sheets), else four counts and a handful of searches. Columns
+    beyond Z are collected (few cells) to narrow the allowed last row; then one search finds any cell below it.
+    Anything irregular (prefixed tags such as
     ``<x:c>``, rows or cells without a leading ``r``) switches to the exact path: split at ``</row>``, per row its
     number and the reference of its last cell, or the count of its cells. Self-closing rows hold no cells.
     """
 
     PREFIXED: Final = re.compile(rb":(?:row|c)[ >/]")
+    ROW_WITHOUT_REF: Final = re.compile(rb'<row(?! r=")')
     COLUMNS: Final = {n: re.compile(rb'<c r="([A-Z]{%d})\d' % n) for n in (3, 2)}
+    WIDE: Final = re.compile(rb'<c r="[A-Z]{2}')
+    """A cell beyond column Z (two or three letters: a three-letter column need not come with a two-letter one)."""
     ROW_END: Final = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row>")
     ROW_START: Final = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
     ROW_NUMBER: Final = re.compile(rb'\br="(\d+)"')
@@ -330,6 +335,7 @@ class SheetExtent:
         self._checked_limit: int | None = None
         self._pattern_limit = -1
         self._pattern = _above(MAX_ROWS)
+        self._plain_cells: dict[int, re.Pattern[bytes]] = {}
 
     def row_limit(self) -> int:
         """The last row allowed with the widest column seen so far."""
@@ -369,6 +375,8 @@ class SheetExtent:
         body = self._sheet_data(data[:cut])
         if not body:
             return
+        if self._plain(body):
+            return
         irregular = (
             body.count(b"<c") != body.count(b'<c r="')
             or body.count(b"<row") != body.count(b'<row r="')
@@ -379,7 +387,7 @@ class SheetExtent:
             self._tail = b""
             self.feed(body + data[cut:])
             return
-        if self.COLUMNS[2].search(body):
+        if self.WIDE.search(body):
             for length in (3, 2):
                 names = set(self.COLUMNS[length].findall(body))
                 if names:
@@ -389,13 +397,33 @@ class SheetExtent:
             self.max_col = max(self.max_col, 25)  # single letters only: at most column Z
         self._check_rows(body)
 
-    def _check_rows(self, body: bytes) -> None:
-        limit = self.row_limit()
+    def _plain(self, body: bytes) -> bool:
+        """Settle the usual chunk with three searches: every row and cell has its reference first, every cell is in
+        a single-letter column and in a row with fewer digits than the allowed last row has. What the checks below
+        would conclude about such a chunk is then known without them."""
+        max_col = max(self.max_col, 25) if b'<c r="' in body else self.max_col  # single letters: at most column Z
+        limit = min(MAX_ROWS, MAX_CELLS // (max_col + 1))
+        digits = len(str(limit)) - 1
+        cells = self._plain_cells.get(digits)
+        if cells is None:
+            cells = self._plain_cells[digits] = re.compile(rb'<c(?! r="[A-Z]\d{1,%d}")' % digits if digits else b"<c")
+        if cells.search(body) or self.ROW_WITHOUT_REF.search(body) or self.PREFIXED.search(body):
+            return False
+        self.max_col = max_col
+        self._note_limit(limit)
+        return True
+
+    def _note_limit(self, limit: int) -> None:
+        """Check the rows of this and later chunks against ``limit``; a lower one than earlier chunks were checked
+        against means a second pass."""
         if limit != self._pattern_limit:
             self._pattern, self._pattern_limit = _above(limit), limit
         if self._checked_limit is not None and limit < self._checked_limit:
             self.needs_second_pass = True
         self._checked_limit = limit if self._checked_limit is None else max(self._checked_limit, limit)
+
+    def _check_rows(self, body: bytes) -> None:
+        self._note_limit(self.row_limit())
         found = self._pattern.search(body)
         if found is not None:
             self.max_row = int(found.group(2))

@@ -25,7 +25,8 @@ from app.validation import Finding, IdentifierType, Severity, validate_identifie
 from app.vocab import CreditClass
 
 _CREDIT: Final = frozenset(c.value for c in CreditClass)
-USCC_SHAPE: Final = re.compile(f"[{ids.USCC_ALPHABET}]{{{ids.USCC_LENGTH}}}")
+USCC_SHAPE: Final = re.compile(f"[{ids.USCC_ALPHABET}]{{2}}[0-9]{{6}}[{ids.USCC_ALPHABET}]{{10}}")
+"""18 characters of the USCC alphabet, the region code (characters 3 to 8) in digits."""
 # The check characters are weighted sums, computed here as one ``int(text, base)`` in C: a base that leaves the
 # same remainder as the weights' ratio gives the same sum modulo the check's modulus (tests/ledger hold these
 # fast checks to app.validation, which does the arithmetic the way the standards write it).
@@ -35,24 +36,30 @@ USCC_BASE: Final = 34
 """USCC weights are 3**0 … 3**16 mod 31, and 34 ≡ 3 (mod 31): the 17 characters reversed, in base 34."""
 ORG_BASE: Final = 35
 """Organisation-code weights are 2**8 … 2**1 mod 11, and 35 ≡ 2 (mod 11): 2 × the body read in base 35."""
-_USCC_DIGITS: Final = str.maketrans(ids.USCC_ALPHABET, "0123456789ABCDEFGHIJKLMNOPQRSTU")
+_USCC_DIGITS: Final = bytes.maketrans(ids.USCC_ALPHABET.encode("ascii"), b"0123456789ABCDEFGHIJKLMNOPQRSTU")
 """Each USCC character → the character ``int`` reads as the same value (the alphabet skips I, O, S, V and Z)."""
+_USCC_CHECK: Final = "".join(
+    ids.USCC_ALPHABET[(ids.USCC_MODULUS - r) % ids.USCC_MODULUS] for r in range(ids.USCC_MODULUS)
+)
+"""Weighted sum mod 31 → the USCC check character."""
+_ORG_CHECK: Final = "".join(
+    ids.ORG_CODE_TEN if value == ids.ORG_CODE_MODULUS - 1 else str(value % ids.ORG_CODE_MODULUS)
+    for value in (ids.ORG_CODE_MODULUS - r for r in range(ids.ORG_CODE_MODULUS))
+)
+"""Weighted sum mod 11 → the organisation-code check character (10 is written X, 11 is written 0)."""
+_AUTHORITY_TYPES: Final = dict(ids.USCC_AUTHORITY_TYPES)
 
 
 def _uscc_clean(code: str) -> bool:
     if not USCC_SHAPE.fullmatch(code):
         return False
-    allowed = ids.USCC_AUTHORITY_TYPES.get(code[0])
-    if allowed is None or code[1] not in allowed:
+    allowed = _AUTHORITY_TYPES.get(code[0])
+    if allowed is None or code[1] not in allowed or code[2:4] not in ids.PROVINCE_CODES:
         return False
-    if not code[2:8].isdigit() or code[2:4] not in ids.PROVINCE_CODES:
+    if code[16] != _ORG_CHECK[2 * int(code[8:16], ORG_BASE) % ids.ORG_CODE_MODULUS]:
         return False
-    org_value = ids.ORG_CODE_MODULUS - 2 * int(code[8:16], ORG_BASE) % ids.ORG_CODE_MODULUS
-    org_check = ids.ORG_CODE_TEN if org_value == ids.ORG_CODE_MODULUS - 1 else str(org_value % ids.ORG_CODE_MODULUS)
-    if org_check != code[16]:
-        return False
-    total = int(code[16::-1].translate(_USCC_DIGITS), USCC_BASE)
-    return code[17] == ids.USCC_ALPHABET[(ids.USCC_MODULUS - total % ids.USCC_MODULUS) % ids.USCC_MODULUS]
+    total = int(code[16::-1].encode("ascii").translate(_USCC_DIGITS), USCC_BASE)
+    return code[17] == _USCC_CHECK[total % ids.USCC_MODULUS]
 
 
 def _resident_id_clean(code: str, today: date | None = None) -> bool:
@@ -120,7 +127,7 @@ def check_operator(
     ``today`` saves asking the clock for every row of a big import.
     """
     findings: list[Finding] = []
-    if not " ".join(str(values.get("name", "")).split()):
+    if not str(values.get("name", "")).strip():  # nothing but spaces
         findings.append(_error("name", "name.required", QT_TRANSLATE_NOOP("Validation", "Enter the name.")))
     subject = values.get("subject_type", "")
     identifier_type = values.get("identifier_type", "")
