@@ -7,16 +7,18 @@ cut the Chinese runs into words with pypinyin's phrase segmenter, convert each w
 converter — and remembers each word's initials; company names are built from a few thousand words (昆明市,
 电子商务, 有限公司 …).
 
-Cutting a run into words is itself most of the remaining cost, and for most runs it cannot change the result:
-a character whose initial is the same in every phrase of pypinyin's dictionary as on its own (昆, 明, 电, 子 …,
-all but a few hundred characters) has that initial however the run is cut. A run made only of such characters
-is spelled character by character; a run with a character whose initial depends on the word (长 in 长春 and 成长,
-行 in 银行 and 行走) is cut into words as before. The table of those initials is built from pypinyin's
-dictionaries on first use (about a tenth of a second).
+Cutting a run into words is itself most of the remaining cost, and for almost every run it cannot change the
+result: a character whose initial is the same in every phrase of pypinyin's dictionary as on its own (昆, 明, 电,
+子 …, all but a few hundred characters) has that initial however the run is cut, and one of the few hundred others
+(长 in 长春 and 成长, 行 in 银行 and 行走) has its own initial unless the run holds, around it, a phrase that reads it
+otherwise. So a run is spelled character by character, and cut into words as before only when such a phrase is in
+it. The tables this takes are built from pypinyin's dictionaries on first use (a fifth of a second); they assume
+nobody loads custom phrases into pypinyin (this application does not).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -36,8 +38,6 @@ DEPENDS: Final = "\x00"
 """Marks a character whose initial depends on the word it is read in (never an initial itself)."""
 
 _words: dict[str, str] = {}
-_phrases: dict[str, dict[str, list[str]]] = {}
-"""Character → its initial in the dictionary's phrases → those phrases; built on first use."""
 _chars: dict[str, str] = {}
 """Chinese character → its initial wherever it stands, or :data:`DEPENDS`."""
 _read_otherwise: dict[str, tuple[str, int, frozenset[str]] | None] = {}
@@ -55,37 +55,37 @@ def _word_initials(word: str) -> str:
     return found
 
 
-def _build_phrases() -> None:
-    """Each character's initial in every phrase it appears in (the converter's style conversion, per reading)."""
+@functools.cache
+def _phrases() -> dict[str, dict[str, list[str]]]:
+    """Character → its initial in the dictionary's phrases → those phrases (the converter's style conversion, per
+    reading). Built once, on first use; threads that ask meanwhile each get a complete table."""
+    table: dict[str, dict[str, list[str]]] = {}
     by_reading: dict[str, str] = {}
     for phrase, readings in PHRASES_DICT.items():
         if len(readings) != len(phrase):  # no such entry today; if one appears, its characters take the slow way
             for ch in phrase:
-                _phrases.setdefault(ch, {}).setdefault(DEPENDS, []).append(phrase)
+                table.setdefault(ch, {}).setdefault(DEPENDS, []).append(phrase)
             continue
         for ch, reading in zip(phrase, readings, strict=True):
             initial = by_reading.get(reading[0])
             if initial is None:
                 style = _CONVERTER.convert_style(ch, reading[0], Style.FIRST_LETTER, True)
                 initial = by_reading[reading[0]] = style[0] if style and style[0].isalnum() else ""
-            _phrases.setdefault(ch, {}).setdefault(initial, []).append(phrase)
+            table.setdefault(ch, {}).setdefault(initial, []).append(phrase)
+    return table
 
 
 def _char_initial(ch: str) -> str:
     """The initial of ``ch`` wherever it stands in a run, or :data:`DEPENDS`."""
     found = _chars.get(ch)
     if found is None:
-        if not _phrases:
-            _build_phrases()
         alone = _word_initials(ch)
-        by_initial = _phrases.get(ch, {})
+        by_initial = _phrases().get(ch, {})
         otherwise = frozenset(p for initial, phrases in by_initial.items() if initial != alone for p in phrases)
-        if not otherwise:
-            found = _chars[ch] = alone
-        else:
-            found = _chars[ch] = DEPENDS
+        if otherwise:  # (what _resolve_run needs is in place before the character is marked)
             known = DEPENDS not in by_initial
             _read_otherwise[ch] = (alone, max(map(len, otherwise)), otherwise) if known else None
+        found = _chars[ch] = DEPENDS if otherwise else alone
     return found
 
 

@@ -275,9 +275,10 @@ class RowParser:
     def _cells(self, rows: list[list[Cell]]) -> list[list[Cell]]:
         """The cells of each mapped column (``""`` beyond the end of a short row)."""
         out: list[list[Cell]] = []
+        width = min(map(len, rows), default=0)
         for spec in self._specs:
             c = spec.index
-            if rows and min(map(len, rows)) > c:
+            if c < width:
                 out.append(list(map(itemgetter(c), rows)))
             else:
                 out.append([row[c] if c < len(row) else "" for row in rows])
@@ -335,15 +336,17 @@ class RowParser:
         parsed: list[ParsedRow] = []
         count = len(numbers)
         quick, code_key = self._quick_codes(groups[CODE], "identifier_type" in value_keys)
-        for pos, number, row_values, row_carrier, row_codes, row_phones in zip(
-            range(count), numbers, *by_sink, strict=False
+        full_layout = self._gaps_layout((), code_key) if quick is not None else {}
+        append, carriers_of, layout_of = parsed.append, self._carriers, self._gaps_layout
+        for pos, number, kind, row_values, row_carrier, row_codes, row_phones in zip(
+            range(count), numbers, quick or repeat(None), *by_sink, strict=False
         ):
             if pos % PROGRESS_EVERY == 0:
                 progress.step(int(total * (COLUMNS_DONE + (1 - COLUMNS_DONE) * pos / count)), total)
             if pos in odd:
                 result = self._odd_row(pos, number, columns)
                 if result is not None:
-                    parsed.append(result)
+                    append(result)
                 continue
             empty = gaps.get(pos, ())
             if not empty:
@@ -356,18 +359,17 @@ class RowParser:
                 phones = [v for v in row_phones if v is not EMPTY]
             else:  # only unmapped cells hold something: not a row of the table
                 continue
-            kind = quick[pos] if quick is not None else None
             if kind is None:
                 codes = {k: v for k, v in zip(code_keys, row_codes, strict=True) if v is not EMPTY}
-                parsed.append(self._finish(number, values, carrier, codes, phones, tuple(empty), []))
+                append(self._finish(number, values, carrier, codes, phones, tuple(empty), []))
                 continue
             # The usual row: one code, clean as the kind its column holds — what _finish concludes, sooner.
             if phones:
                 values["phone"] = phones[0] if len(phones) == 1 else "; ".join(dict.fromkeys(phones))
             values["identifier_type"] = kind
             values["identifier"] = row_codes[0]
-            carriers = self._carriers(carrier) if carrier else []
-            parsed.append(ParsedRow(number, values, carriers, [], self._gaps_layout(tuple(empty), code_key), True))
+            layout = layout_of(tuple(empty), code_key) if empty else full_layout
+            append(ParsedRow(number, values, carriers_of(carrier) if carrier else [], [], layout, True))
         return parsed
 
     def _quick_codes(self, code_columns: list[Column], stated: bool) -> tuple[list[str | None] | None, str]:

@@ -4,7 +4,7 @@
 existing operator with the same code, and builds that query for every call (~0.5 ms), which an import of 100,000
 rows cannot afford — and does not need, because an import *matches* rows to existing operators by their codes
 first. :func:`check_operator` applies the same rules, in the same order, with the same findings, without that
-query; a property test (tests/ledger/test_rules.py) holds it to ``validate_draft``.
+query; a property test (tests/ledger/test_properties.py) holds it to ``validate_draft``.
 
 :func:`identifier_is_clean` is a fast exact answer to "does :func:`app.validation.validate_identifier` find
 nothing?" for the common case (a well-formed code with the right check characters); anything else goes through
