@@ -180,6 +180,19 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tup
         conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
+def _created_here(now: str) -> dict[str, Any]:
+    """The sync bookkeeping of a row the station creates (not yet known to the server)."""
+    return {
+        "origin": "station",
+        "server_version": None,
+        "change_state": "new",
+        "created_at": now,
+        "updated_at": now,
+        "deleted_at": None,
+        "deleted_reason": None,
+    }
+
+
 def _operator_row(
     item: PreviewItem, operator_id: str, rowid: int, station_id: str, now: str, reason: str
 ) -> tuple[Any, ...]:
@@ -189,13 +202,7 @@ def _operator_row(
         "search_rowid": rowid,
         "station_id": station_id,
         "identifier_override": reason if item.override else None,
-        "origin": "station",
-        "server_version": None,
-        "change_state": "new",
-        "created_at": now,
-        "updated_at": now,
-        "deleted_at": None,
-        "deleted_reason": None,
+        **_created_here(now),
     }
     for name in OPERATOR_COLUMNS:
         if name not in record:
@@ -204,17 +211,7 @@ def _operator_row(
 
 
 def _carrier_row(values: dict[str, Any], carrier_id: str, operator_id: str, now: str) -> tuple[Any, ...]:
-    record: dict[str, Any] = {
-        "id": carrier_id,
-        "operator_id": operator_id,
-        "origin": "station",
-        "server_version": None,
-        "change_state": "new",
-        "created_at": now,
-        "updated_at": now,
-        "deleted_at": None,
-        "deleted_reason": None,
-    }
+    record: dict[str, Any] = {"id": carrier_id, "operator_id": operator_id, **_created_here(now)}
     for name in CARRIER_COLUMNS:
         if name not in record:
             record[name] = to_raw(values.get(name))
