@@ -32,7 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from localdb.models import Base, SyncColumns, new_uuid
+from localdb.ids import new_uuid
+from localdb.models import Base, SyncColumns
 
 DRAFT = "draft"
 """State of an inspection record that may still be edited."""

@@ -11,7 +11,6 @@ app layer (app/vocab.py) defines them and their Chinese labels, so this layer st
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -31,15 +30,12 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from localdb.ids import new_uuid
+
 PROVINCE = "province"
 """Owner marker: the field belongs to the provincial register; a station's change is a proposal."""
 STATION = "station"
 """Owner marker: the field belongs to the station."""
-
-
-def new_uuid() -> str:
-    """A fresh random UUID as text: the client generates ids for everything it creates."""
-    return str(uuid.uuid4())
 
 
 class Base(DeclarativeBase):

@@ -28,7 +28,6 @@ This layer may not import ``sync`` (independent layers), so the ownership comes 
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,6 +36,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from localdb.ids import new_uuid
 from localdb.inspection_models import (
     FINALIZED,
     Inspection,
@@ -45,7 +45,7 @@ from localdb.inspection_models import (
     InspectionOfficer,
     Rectification,
 )
-from localdb.models import PROVINCE, Carrier, Operator, SyncColumns, new_uuid
+from localdb.models import PROVINCE, Carrier, Operator, SyncColumns
 from localdb.sync_models import PENDING, OutboxEntry
 
 APPLYING: Final = "sync_applying"
@@ -230,7 +230,7 @@ def operator_mutations(record: Mapping[str, Any], new: bool, before: Mapping[str
             "reason": "",
             "identifier_override": record.get("identifier_override"),
         }
-        return [("operator_proposal", str(uuid.uuid4()), "propose", data, None)]
+        return [("operator_proposal", new_uuid(), "propose", data, None)]
     if record.get("deleted_at") is not None:
         return []
     out: list[Mutation] = []
@@ -246,7 +246,7 @@ def operator_mutations(record: Mapping[str, Any], new: bool, before: Mapping[str
             "reason": "",
             "identifier_override": record.get("identifier_override") if "identifier" in province else None,
         }
-        out.append(("operator_proposal", str(uuid.uuid4()), "propose", data, version))
+        out.append(("operator_proposal", new_uuid(), "propose", data, version))
     if station:
         out.append(("operator", record["id"], "upsert", {name: jsonable(record[name]) for name in station}, version))
     return out

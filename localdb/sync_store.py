@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_indexes
@@ -29,6 +29,7 @@ from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
+from localdb.raw_rows import Converter, insert_raw
 from localdb.search_backlog import drain_backlog
 from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
 from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
@@ -55,71 +56,6 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[start : start + CHUNK]
 
 
-DATETIME_STORAGE: Final = "%Y-%m-%d %H:%M:%S.%f"
-"""How SQLAlchemy stores a DateTime in SQLite; rows inserted with plain DB-API use the same text."""
-
-
-class _Converter:
-    """Wire values to stored column values of one table: dates and times as SQLAlchemy stores them, flags as 0/1,
-    NULL for a non-null text column as empty. Pulled rows are inserted with plain DB-API statements (no per-row
-    SQLAlchemy processing: an initial pull inserts a quarter of a million rows), and updated with the same values."""
-
-    def __init__(self, table: Table) -> None:
-        self.kinds: dict[str, tuple[str, bool]] = {}
-        for column in table.columns:
-            kind = (
-                "datetime" if isinstance(column.type, DateTime)
-                else "date" if isinstance(column.type, Date)
-                else "bool" if isinstance(column.type, Boolean)
-                else ""
-            )  # fmt: skip
-            self.kinds[column.key] = (kind, column.nullable is not False)
-
-    def row(self, data: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        kinds = self.kinds
-        for name, value in data.items():
-            found = kinds.get(name)
-            if found is None:
-                continue  # a field this client does not know: ignore (the protocol says so)
-            kind, nullable = found
-            if value is None:
-                if not nullable:
-                    value = 0 if kind == "bool" else ""
-            elif kind == "datetime":
-                moment = datetime.fromisoformat(str(value).replace("Z", "+00:00")).replace(tzinfo=None)
-                value = moment.strftime(DATETIME_STORAGE)
-            elif kind == "date":
-                value = date.fromisoformat(str(value)[:10]).isoformat()
-            elif kind == "bool":
-                value = 1 if value else 0
-            out[name] = value
-        return out
-
-
-def _insert_raw(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert stored values with one DB-API executemany; a column no row has takes its default as SQLAlchemy
-    would apply it (a constant, or SQL such as CURRENT_TIMESTAMP)."""
-    names = sorted(set().union(*(row.keys() for row in rows)))
-    constants: dict[str, Any] = {}
-    sql_defaults: dict[str, str] = {}
-    for column in table.columns:
-        default = column.default
-        if column.key in names or default is None or not hasattr(default, "arg"):
-            continue
-        if getattr(default, "is_clause_element", False):
-            sql_defaults[column.key] = str(default.arg.compile(dialect=conn.dialect))
-        elif getattr(default, "is_scalar", False):
-            constants[column.key] = default.arg
-    given = names + sorted(constants)
-    columns = given + sorted(sql_defaults)
-    values = ["?"] * len(given) + [sql_defaults[name] for name in sorted(sql_defaults)]
-    conn.exec_driver_sql(
-        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(values)})",
-        [tuple(row.get(name, constants.get(name)) for name in given) for row in rows],
-    )
-
-
 class LocalSyncStore:
     """The station database (and its evidence store) as the sync engine sees it."""
 
@@ -127,7 +63,7 @@ class LocalSyncStore:
         self._db = db
         self._evidence_db = evidence_db
         self._initials = initials
-        self._converters = {name: _Converter(table) for name, table in REGISTRY.items()}
+        self._converters = {name: Converter(table) for name, table in REGISTRY.items()}
         self._seen: dict[str, set[str]] | None = None
 
     # -- state ---------------------------------------------------------------------------------------------------
@@ -420,7 +356,7 @@ class LocalSyncStore:
                 if entity == "operator":
                     rowids.add(int(old.search_rowid))
         if inserts:
-            _insert_raw(conn, table, inserts)
+            insert_raw(conn, table, inserts)
         for row in updates:
             record_id = row.pop("b_id")
             assignments = ", ".join(f"{name} = ?" for name in row)

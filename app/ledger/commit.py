@@ -16,11 +16,11 @@ entries of its own (the audit log is append-only: undo adds to it, never removes
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, Final
 
 from sqlalchemy import Connection
@@ -42,14 +42,15 @@ from app.ledger.preview import (
 from app.progress import Progress
 from app.records import Actor
 from localdb.bulk_indexes import indexes_rebuilt, worth_rebuilding
+from localdb.bulk_outbox import add_created_carriers, add_created_operators
 from localdb.database import Database
+from localdb.ids import IdRun, new_uuid
+from localdb.raw_rows import stored_datetime
 from localdb.search_index import INDEXES, _index_statements, defer_range, triggers_suspended
 from localdb.sync_capture import Mutation, carrier_mutations, operator_mutations, write_outbox
 
 BATCH: Final = 2_000
 IN_CHUNK: Final = 500
-TIME_FORMAT: Final = "%Y-%m-%d %H:%M:%S.%f"
-"""How SQLAlchemy stores a DateTime in SQLite; the import writes the same text, so the ORM reads it back."""
 
 T_REASON = QT_TRANSLATE_NOOP("Ledger", "Imported from {file}, sheet {sheet}, row {rows}")
 T_OVERRIDE = QT_TRANSLATE_NOOP(
@@ -193,29 +194,29 @@ def _created_here(now: str) -> dict[str, Any]:
     }
 
 
+OPERATOR_VALUES: Final = tuple(c for c in OPERATOR_COLUMNS if c not in {"id", "search_rowid", "station_id",
+    "identifier_override", *_created_here("")})  # fmt: skip
+OPERATOR_INSERT: Final = ("id", "search_rowid", "station_id", "identifier_override", *_created_here(""),
+    *OPERATOR_VALUES)  # fmt: skip
+CARRIER_VALUES: Final = tuple(c for c in CARRIER_COLUMNS if c not in {"id", "operator_id", *_created_here("")})
+CARRIER_INSERT: Final = ("id", "operator_id", *_created_here(""), *CARRIER_VALUES)
+
+
+_operator_values = itemgetter(*OPERATOR_VALUES)
+
+
 def _operator_row(
-    item: PreviewItem, operator_id: str, rowid: int, station_id: str, now: str, reason: str
+    values: dict[str, Any], operator_id: str, rowid: int, station_id: str, created: tuple[Any, ...], reason: str
 ) -> tuple[Any, ...]:
-    values = item.values
-    record: dict[str, Any] = {
-        "id": operator_id,
-        "search_rowid": rowid,
-        "station_id": station_id,
-        "identifier_override": reason if item.override else None,
-        **_created_here(now),
-    }
-    for name in OPERATOR_COLUMNS:
-        if name not in record:
-            record[name] = to_raw(values[name])
-    return tuple(record[name] for name in OPERATOR_COLUMNS)
+    """An operator row in the order of ``OPERATOR_INSERT`` (``created``: the values of ``_created_here``)."""
+    return (operator_id, rowid, station_id, reason or None, *created, *map(to_raw, _operator_values(values)))
 
 
-def _carrier_row(values: dict[str, Any], carrier_id: str, operator_id: str, now: str) -> tuple[Any, ...]:
-    record: dict[str, Any] = {"id": carrier_id, "operator_id": operator_id, **_created_here(now)}
-    for name in CARRIER_COLUMNS:
-        if name not in record:
-            record[name] = to_raw(values.get(name))
-    return tuple(record[name] for name in CARRIER_COLUMNS)
+def _carrier_row(
+    values: dict[str, Any], carrier_id: str, operator_id: str, created: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """A carrier row in the order of ``CARRIER_INSERT``."""
+    return (carrier_id, operator_id, *created, *(to_raw(values.get(name)) for name in CARRIER_VALUES))
 
 
 def _new_carrier(values: dict[str, Any], carrier_id: str, operator_id: str) -> dict[str, Any]:
@@ -271,8 +272,9 @@ class _Writer:
         self.progress = progress
         self.total = total
         self.done = 0
-        self.now = datetime.now().strftime(TIME_FORMAT)
-        self.batch_id = str(uuid.uuid4())
+        self.now = stored_datetime(datetime.now())
+        self.created = tuple(_created_here(self.now).values())
+        self.batch_id = new_uuid()
         self.inserted_operators: list[str] = []
         self.inserted_carriers: list[str] = []
         self.carriers_added = 0
@@ -306,45 +308,48 @@ class _Writer:
 
     def insert_new(self, items: list[PreviewItem]) -> None:
         """New operators with their carriers and outbox entries; their search entries are left to the backlog
-        (localdb/search_index.py), and into a mostly empty register the secondary indexes are rebuilt once."""
+        (localdb/search_index.py), and into a mostly empty register the secondary indexes are rebuilt once.
+
+        The ids come from time-ordered runs (localdb/ids.py) and the outbox entries are built by SQLite from the
+        stored rows (localdb/bulk_outbox.py): per row, Python only assembles the two tuples."""
         if not items:
             return
         conn = self.conn
         first_rowid = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
+        first_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0) + 1
+        outbox_before = int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar() or 0)
         rebuild = worth_rebuilding(conn, "operator", len(items))
+        operator_ids, carrier_ids = IdRun.fresh(), IdRun.fresh()
         with triggers_suspended(conn), indexes_rebuilt(conn, ("operator", "carrier")) if rebuild else nullcontext():
             for start in range(0, len(items), BATCH):
-                self._insert_batch(items[start : start + BATCH], first_rowid + start)
+                self._insert_batch(items[start : start + BATCH], first_rowid + start, operator_ids, carrier_ids)
+        last_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0)
+        add_created_operators(conn, first_rowid + 1, first_rowid + len(items), self.now)
+        add_created_carriers(conn, first_carrier, last_carrier, self.now)
+        self.outbox_first = outbox_before + 1
+        self.outbox_last = int(conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
         defer_range(conn, first_rowid + 1, first_rowid + len(items))
 
-    def _insert_batch(self, chunk: list[PreviewItem], base: int) -> None:
+    def _insert_batch(self, chunk: list[PreviewItem], base: int, operator_ids: IdRun, carrier_ids: IdRun) -> None:
         operator_rows: list[tuple[Any, ...]] = []
         carrier_rows: list[tuple[Any, ...]] = []
-        operator_changes: list[Mutation] = []
-        carrier_changes: list[Mutation] = []
-        for offset, item in enumerate(chunk):
-            operator_id = str(uuid.uuid4())
+        station_id, created, audit = self.preview.station_id, self.created, self.audit
+        for offset, item in enumerate(chunk, start=base):
+            operator_id = operator_ids.at(offset)
             reason = self.reason(item)
             override = self.reason(item, T_OVERRIDE) if item.override else ""
-            operator_rows.append(
-                _operator_row(item, operator_id, base + offset + 1, self.preview.station_id, self.now, override)
-            )
-            record = {**item.values, "id": operator_id, "origin": "station", "server_version": None}
-            operator_changes += operator_mutations(record | {"identifier_override": override or None}, True, {})
+            operator_rows.append(_operator_row(item.values, operator_id, offset + 1, station_id, created, override))
             self.inserted_operators.append(operator_id)
-            self.audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
+            audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
             if item.override:
-                identifier = item.values["identifier"]
-                self.audit.add("operator", operator_id, "override", "identifier", None, identifier, override)
+                audit.add("operator", operator_id, "override", "identifier", None, item.values["identifier"], override)
             for plan in item.carriers:
-                carrier_id = str(uuid.uuid4())
-                carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, self.now))
-                carrier_changes += carrier_mutations(_new_carrier(plan.values, carrier_id, operator_id), True, {})
+                carrier_id = carrier_ids.at(len(self.inserted_carriers))
+                carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, created))
                 self.inserted_carriers.append(carrier_id)
-                self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
-        _insert(self.conn, "operator", OPERATOR_COLUMNS, operator_rows)
-        _insert(self.conn, "carrier", CARRIER_COLUMNS, carrier_rows)
-        self.outbox(operator_changes + carrier_changes)
+                audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
+        _insert(self.conn, "operator", OPERATOR_INSERT, operator_rows)
+        _insert(self.conn, "carrier", CARRIER_INSERT, carrier_rows)
         self.carriers_added += len(carrier_rows)
         self.done += len(chunk)
         self.progress.step(self.done, self.total)
@@ -386,8 +391,8 @@ class _Writer:
                     changes += self._update_operator(item, befores[item.operator_id], reason)
                 for plan in item.carriers:
                     if plan.carrier_id is None:
-                        carrier_id = str(uuid.uuid4())
-                        new_carriers.append(_carrier_row(plan.values, carrier_id, item.operator_id, self.now))
+                        carrier_id = new_uuid()
+                        new_carriers.append(_carrier_row(plan.values, carrier_id, item.operator_id, self.created))
                         changes += carrier_mutations(_new_carrier(plan.values, carrier_id, item.operator_id), True, {})
                         self.inserted_carriers.append(carrier_id)
                         self.audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
@@ -396,7 +401,7 @@ class _Writer:
                 self.done += 1
                 if self.done % 500 == 0:
                     self.progress.step(self.done, self.total)
-            _insert(conn, "carrier", CARRIER_COLUMNS, new_carriers)
+            _insert(conn, "carrier", CARRIER_INSERT, new_carriers)
             self.outbox(changes)
             self.carriers_added += len(new_carriers)
             reindex_selected(conn, [int(r["search_rowid"]) for r in touched.values()])
@@ -536,7 +541,7 @@ def undo_last_import(
 ) -> UndoResult:
     """Revert the newest import not yet undone, exactly; see the module documentation."""
     progress = progress or Progress.none()
-    now = datetime.now().strftime(TIME_FORMAT)
+    now = stored_datetime(datetime.now())
     with db.bulk_transaction() as conn:
         batch = _last_batch(conn)
         if batch is None:

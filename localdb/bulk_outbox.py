@@ -1,0 +1,70 @@
+"""Outbox entries for rows a bulk writer just created, built by SQLite from the stored rows.
+
+A ledger import creates up to 100,000 operators and their carriers in one transaction, and each needs its outbox
+entry (an ``operator_proposal``/``propose`` of kind ``create``, a ``carrier``/``upsert``). Building those payloads
+in Python — a dict per row, a JSON dump per row — cost more than inserting the rows. Here the same payloads are
+rendered as one ``INSERT … SELECT`` per table with SQLite's JSON functions, from the field lists of
+localdb/sync_capture.py (the one definition of what a mutation carries; a property test checks that both renderings
+give the same JSON). Same transaction as the rows, so the entries commit or roll back with them.
+
+Key for key the payload is what :func:`localdb.sync_capture.operator_mutations` / ``carrier_mutations`` produce for
+a new record: fields whose value is NULL are left out (``json_patch`` onto ``{}`` drops null members), flags become
+JSON booleans, dates stay ISO text as stored.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from sqlalchemy import Boolean, Connection
+from sqlalchemy.sql import FromClause
+
+from localdb.ids import IdRun
+from localdb.models import Carrier, Operator
+from localdb.sync_capture import CARRIER_FIELDS, OPERATOR_PROVINCE, OPERATOR_STATION
+from localdb.sync_models import PENDING
+
+OPERATOR_CREATE_FIELDS: Final = tuple(sorted(OPERATOR_PROVINCE | OPERATOR_STATION))
+
+
+def _value(table: FromClause, alias: str, name: str) -> str:
+    """SQL for one field's JSON value: flags (stored 0/1) as JSON booleans, everything else as stored."""
+    column = f"{alias}.{name}"
+    if isinstance(table.columns[name].type, Boolean):
+        return f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} THEN json('true') ELSE json('false') END"
+    return column
+
+
+def _fields(table: FromClause, alias: str, names: tuple[str, ...]) -> str:
+    """SQL for a JSON object of the non-null ``names``, keys sorted (as ``sync_capture.dumps`` writes them)."""
+    pairs = ", ".join(f"'{name}', {_value(table, alias, name)}" for name in sorted(names))
+    return f"json_patch('{{}}', json_object({pairs}))"
+
+
+def _insert(entity: str, op: str, entity_id: str, payload: str, source: str) -> str:
+    return (
+        "INSERT INTO sync_outbox (entity, entity_id, op, base_version, payload, created_at, state)"
+        f" SELECT '{entity}', {entity_id}, '{op}', NULL, {payload}, ?, '{PENDING}' {source}"
+    )
+
+
+def add_created_operators(conn: Connection, first_rowid: int, last_rowid: int, created_at: str) -> None:
+    """Append a create proposal for each operator with ``search_rowid`` in ``first_rowid..last_rowid``, in that
+    order (the caller created them here and holds the transaction)."""
+    proposals = IdRun.fresh()  # proposal ids, ascending like the rows
+    payload = (
+        "json_object('base_values', json('{}'), 'fields', "
+        f"{_fields(Operator.__table__, 'o', OPERATOR_CREATE_FIELDS)}, "
+        "'identifier_override', o.identifier_override, 'kind', 'create', 'operator_id', o.id, 'reason', '')"
+    )
+    source = "FROM operator AS o WHERE o.search_rowid BETWEEN ? AND ? ORDER BY o.search_rowid"
+    sql = _insert("operator_proposal", "propose", proposals.sql("o.search_rowid"), payload, source)
+    conn.exec_driver_sql(sql, (created_at, first_rowid, last_rowid))
+
+
+def add_created_carriers(conn: Connection, first_rowid: int, last_rowid: int, created_at: str) -> None:
+    """Append an upsert for each carrier with ``rowid`` in ``first_rowid..last_rowid``, in that order."""
+    payload = _fields(Carrier.__table__, "c", CARRIER_FIELDS)
+    source = "FROM carrier AS c WHERE c.rowid BETWEEN ? AND ? ORDER BY c.rowid"
+    sql = _insert("carrier", "upsert", "c.id", payload, source)
+    conn.exec_driver_sql(sql, (created_at, first_rowid, last_rowid))
