@@ -151,7 +151,7 @@ def _download_only(base: str, store: CredentialStore) -> tuple[float, int, int]:
         params: dict[str, object] = {"limit": 5000}
         if cursor:
             params["cursor"] = cursor
-        page = PullResponse.model_validate(http.get_json("/pull", params))
+        page = http.get_model("/pull", PullResponse, params)
         cursor = page.cursor
         if not page.has_more:
             break

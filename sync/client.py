@@ -24,9 +24,10 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import requests
+from pydantic import BaseModel, ValidationError
 
 from sync.credentials import CredentialStore
 from sync.protocol import (
@@ -38,6 +39,8 @@ from sync.protocol import (
     LoginRequest,
     TokenResponse,
 )
+
+Model = TypeVar("Model", bound=BaseModel)
 
 CLIENT_VERSION: Final = "0.1.0"
 CONNECT_TIMEOUT: Final = 10.0
@@ -278,6 +281,17 @@ class SyncHttp:
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         return self.parse_json(self.call("GET", path, params=params))
+
+    def get_model(self, path: str, model: type[Model], params: dict[str, Any] | None = None) -> Model:
+        """GET ``path`` and validate the body as ``model`` straight from its bytes (no intermediate Python
+        objects: pages of pulled changes are big). A body that is not JSON is not from our server."""
+        response = self.call("GET", path, params=params)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            if any(error["type"] == "json_invalid" for error in exc.errors()):
+                raise NotTheServer("the answer is not from a StationDesk server (not JSON)") from exc
+            raise
 
     def _send(
         self,

@@ -23,14 +23,18 @@ import functools
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final, Protocol
 
 from sync.client import DeviceConflict, ResyncRequired, StreamedBody, SyncError, SyncHttp
+from sync.page_feed import PageFeed
 from sync.protocol import HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
 
 PULL_LIMIT: Final = 5000
+FULL_RUN_GROUP: Final = 25_000
+"""Changes a full pull applies per local transaction (five pages of the default size)."""
+Pulled = tuple[PullResponse, list[dict[str, Any]]]
+"""A page as fetched, with its changes as the dicts the store applies."""
 REFUSED_FILE: Final = (413, 422)
 """Answers to a file upload that no retry changes: too large, or the bytes do not hash to their address."""
 
@@ -233,48 +237,60 @@ class SyncEngine:
                 return  # the server stopped early; the rest goes next time
 
     # -- pull ----------------------------------------------------------------------------------------------------
-    def _fetch(self, cursor: str | None, limit: int) -> tuple[PullResponse, list[dict[str, Any]]]:
+    def _fetch(self, cursor: str | None, limit: int) -> tuple[Pulled, str | None]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        page = PullResponse.model_validate(self.http.get_json("/pull", params))
-        changes = [c.model_dump() for c in page.changes]
+        page = self.http.get_model("/pull", PullResponse, params)
+        changes: list[dict[str, Any]] = list(page.changes)  # type: ignore[arg-type]
         if self.prepare is not None:
             self.prepare(changes)
-        return page, changes
+        return (page, changes), page.cursor if page.has_more else None
 
     def _pull(self, receipt: Receipt, hello: HelloResponse, full: bool, step: Step) -> None:
-        """Pull pages from the stored cursor; page n+1 is fetched while page n is applied (one page ahead)."""
+        """Pull pages from the stored cursor, fetched on a thread up to a group ahead (sync/page_feed.py).
+
+        A full run applies its pages in groups of about :data:`FULL_RUN_GROUP` changes, one transaction each: with
+        a transaction per page every commit rewrote most leaf pages of the primary-key indexes (the province's ids
+        are random), which made the commits a third of an initial pull. A crash loses at most one group."""
         state = self.store.state() or {}
         cursor: str | None = None if full else state.get("cursor")
         if full:
             self.store.begin_full()
         total = max(1, sum(hello.counts.values())) if cursor is None else 0
         limit = min(self.pull_limit, hello.limits.max_page)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
-            pending: Future[tuple[PullResponse, list[dict[str, Any]]]] = ahead.submit(self._fetch, cursor, limit)
+        fetch = functools.partial(self._fetch, limit=limit)
+        depth = FULL_RUN_GROUP // limit + 1
+        feed: PageFeed[Pulled] = PageFeed(fetch, cursor, depth)
+        group: list[dict[str, Any]] = []
+        try:
             while True:
                 try:
-                    page, changes = pending.result()
+                    page, changes = feed.next()
                 except ResyncRequired:
                     if cursor is None:
                         raise
-                    receipt.full_resync = True
+                    receipt.full_resync = full = True
                     self.store.begin_full()
-                    cursor = None
+                    cursor, group = None, []
                     total = max(1, sum(hello.counts.values()))
-                    pending = ahead.submit(self._fetch, None, limit)
+                    feed.close()
+                    feed = PageFeed(fetch, None, depth)
                     continue
-                if page.has_more:
-                    pending = ahead.submit(self._fetch, page.cursor, limit)
-                receipt.applied_changes += self.store.apply_page(
-                    changes, {"cursor": page.cursor, "epoch": page.epoch, "position": page.position}
-                )
-                receipt.pulled_changes += len(changes)
+                group += changes
                 cursor = page.cursor
+                if full and page.has_more and len(group) < FULL_RUN_GROUP:
+                    continue
+                receipt.applied_changes += self.store.apply_page(
+                    group, {"cursor": page.cursor, "epoch": page.epoch, "position": page.position}
+                )
+                receipt.pulled_changes += len(group)
+                group = []
                 step(receipt.pulled_changes, max(total, receipt.pulled_changes))
                 if not page.has_more:
                     break
+        finally:
+            feed.close()
         receipt.removed += self.store.finish_pull()
 
     # -- verify --------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from typing_extensions import TypedDict
 
 PROTOCOL_VERSION: Final = 1
 """The protocol version this module describes; the URL prefix carries it too."""
@@ -425,12 +426,15 @@ class EvidenceData(RequestModel):
 
 
 # --- pull ------------------------------------------------------------------------------------------------------------
-class Change(ResponseModel):
+class Change(TypedDict):
+    """One pulled change. A typed dict, not a model: a page of 5,000 is validated straight from the response bytes
+    into the plain dicts the client applies (half the time of models plus ``model_dump``, measured)."""
+
     entity: str
     id: str
     op: Literal["upsert", "delete"]
     version: int
-    data: dict[str, Any] | None = None
+    data: dict[str, Any] | None
     """The record's current state for ``upsert``; ``None`` for a tombstone."""
 
 

@@ -2,10 +2,11 @@
 
 The commit first checks that the register is still as the preview saw it (:class:`app.ledger.preview.StateMark`);
 otherwise it writes nothing (:class:`app.ledger.errors.PreviewOutdated`). Then, in one transaction: new operators
-and their carriers go in by batches with the search triggers suspended and are indexed set-wise (as the demo
-loader does); changed operators and carriers are updated (their triggers keep the index current); every change
-gets an audit entry naming the file, sheet and row; and an import batch records the ids of the inserted rows and
-the raw before-image of every changed row. A cancel or any failure rolls all of it back.
+and their carriers go in by batches with the search triggers suspended, with time-ordered ids, their outbox entries
+built by SQLite from the stored rows, and their search entries left to the backlog (localdb/search_index.py);
+changed operators and carriers are updated and re-indexed; every change gets an audit entry naming the file, sheet
+and row; and an import batch records the ids of the inserted rows and the raw before-image of every changed row.
+A cancel or any failure rolls all of it back.
 
 Undo takes the newest import not yet undone, refuses when any of its rows was touched afterwards (an audit entry
 after the import, a different ``updated_at``, a sync state), deletes what it inserted, writes the before-images
