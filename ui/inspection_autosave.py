@@ -64,9 +64,11 @@ class SaveFeedback(QObject):
         self._findings.clear()
 
     def note(self, text: str) -> None:
-        """The indicator at the top, in the quiet colour (saving, saved at…)."""
+        """The indicator at the top, in the quiet colour (saving, saved at…); the reason an earlier save failed is
+        no longer true, so its tooltip goes too."""
         self._save_state.setStyleSheet(f"color: {NOTE_COLOR};")
         self._save_state.setText(text)
+        self._save_state.setToolTip("")
 
     def not_saved(self, text: str) -> None:
         """In red: the indicator says 未保存 (the reason as its tooltip) and the general message says why."""

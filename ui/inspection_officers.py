@@ -1,11 +1,14 @@
 """The officers panel of the inspection editor: the officers on the record (at least two, with their 执法证号),
 the recorder, start and end, the place and the people present — and how each of them is saved.
 
-An officer no longer active still shows on the records that name them; the panel offers every active officer.
+An officer no longer active still shows on the records that name them; the panel offers every active officer. The
+recorder is chosen among active officers only (the service refuses any other); a recorder who has left since is
+still shown on the record, greyed out so that they cannot be chosen again.
 """
 
 from __future__ import annotations
 
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QWidget
 
 from ui.inspection_editor_base import InspectionEditorBase
@@ -24,6 +27,20 @@ class OfficersPanel(InspectionEditorBase):
         for on_record in self.detail.officers:
             if on_record.officer_id not in known:
                 combo.addItem(self._officer_text(on_record.name, on_record.cert_no), on_record.officer_id)
+        return combo
+
+    def _recorder_combo(self, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.addItem(self.tr("(optional)"), "")
+        for officer in self._officers:
+            combo.addItem(self._officer_text(officer.name, officer.cert_no), officer.id)
+        recorder = self.detail.recorder_id
+        if recorder and combo.findData(recorder) < 0:
+            name = next((o.name for o in self.detail.officers if o.officer_id == recorder), "")
+            combo.addItem(self.tr("{name} (no longer active)").format(name=name or "?"), recorder)
+            model = combo.model()
+            if isinstance(model, QStandardItemModel):
+                model.item(combo.count() - 1).setEnabled(False)
         return combo
 
     def _officer_text(self, name: str, cert_no: str) -> str:
@@ -46,7 +63,7 @@ class OfficersPanel(InspectionEditorBase):
             combo.setMinimumContentsLength(10)
             officers.addWidget(combo, 1)
         form.addRow(self.tr("Officers (at least two):"), self._cell("officers", officers))
-        self.recorder_combo = self._officer_combo(box, optional=True)
+        self.recorder_combo = self._recorder_combo(box)
         form.addRow(self.tr("Recorder:"), self._cell("recorder", self.recorder_combo))
         self.start_edit = OptionalDateTimeEdit(box)
         self.end_edit = OptionalDateTimeEdit(box)

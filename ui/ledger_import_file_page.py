@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
-from ui.ledger_messages import explain_failure
-from ui.progress import run_with_progress
-
 if TYPE_CHECKING:
     from ui.ledger_import_wizard import LedgerImportWizard
 
@@ -53,16 +50,12 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         path = Path(self.path_edit.text().strip())
         wizard = self._wizard
-        try:
-            ledger = run_with_progress(self, self.tr("Checking the file\u2026"), lambda _p: wizard.importer.open(path))
-            if ledger is None:
-                return False
-            candidates = run_with_progress(
-                self, self.tr("Looking at the sheets\u2026"), lambda p: wizard.importer.candidates(ledger, p)
-            )
-        except Exception as exc:
-            explain_failure(self, exc)
+        ledger = wizard.attempt(self, self.tr("Checking the file\u2026"), lambda _p: wizard.importer.open(path))
+        if ledger is None:
             return False
+        candidates = wizard.attempt(
+            self, self.tr("Looking at the sheets\u2026"), lambda p: wizard.importer.candidates(ledger, p)
+        )
         if candidates is None:
             return False
         wizard.ledger = ledger

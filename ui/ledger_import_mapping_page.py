@@ -17,11 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger.fields import FIELDS, IGNORE
-from app.ledger.headers import check_mapping
 from app.ledger.reader import column_letter
 from ui.ledger_import_texts import field_label
-from ui.ledger_messages import explain_failure
-from ui.progress import run_with_progress
 
 if TYPE_CHECKING:
     from ui.ledger_import_wizard import LedgerImportWizard
@@ -92,21 +89,4 @@ class MappingPage(QWizardPage):
         return {c: str(combo.currentData()) for c, combo in enumerate(self.combos) if combo.currentData() != IGNORE}
 
     def validatePage(self) -> bool:  # noqa: N802
-        wizard = self._wizard
-        loaded = wizard.loaded
-        assert loaded is not None
-        mapping = self.mapping()
-        try:
-            check_mapping(loaded.grid, mapping)
-            preview = run_with_progress(
-                self, self.tr("Comparing the ledger with the register\u2026"),
-                lambda p: wizard.importer.preview(loaded, mapping, p),
-            )  # fmt: skip
-        except Exception as exc:
-            explain_failure(self, exc)
-            return False
-        if preview is None:
-            return False
-        wizard.mapping = mapping
-        wizard.preview = preview
-        return True
+        return self._wizard.make_preview(self, self.mapping())

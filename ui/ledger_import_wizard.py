@@ -7,20 +7,27 @@ save the error report. Thin: every decision is a :class:`app.ledger.service.Ledg
 
 This module is the wizard's shell: the pages (one module each, ui/ledger_import_*_page.py) and what they share —
 the file, the sheet read, the mapping, the preview and the commit's result — plus the steps more than one page
-uses (reading a sheet, the error report, undo).
+uses (reading a sheet, making the preview, the error report, undo).
+
+When a commit finds that the register changed after the preview was made, going back from the confirm page makes
+the preview again before it is shown, so the preview page never shows what the register no longer is; if that
+fails too, the wizard goes back to the column mapping, whose 下一步 makes the preview.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
 
 from app.ledger.commit import CommitResult
+from app.ledger.headers import check_mapping
 from app.ledger.preview import Preview
 from app.ledger.reader import LedgerFile
 from app.ledger.service import LedgerImportService, LoadedSheet, SheetCandidate
+from app.progress import Progress
 from app.records import Actor
 from ui.ledger_import_confirm_page import ConfirmPage
 from ui.ledger_import_file_page import FilePage
@@ -30,6 +37,8 @@ from ui.ledger_import_result_page import ResultPage
 from ui.ledger_import_sheet_page import SheetPage
 from ui.ledger_messages import explain_failure, message_box
 from ui.progress import run_with_progress
+
+T = TypeVar("T")
 
 
 class LedgerImportWizard(QWizard):
@@ -49,6 +58,8 @@ class LedgerImportWizard(QWizard):
         self.mapping: dict[int, str] = {}
         self.preview: Preview | None = None
         self.result_: CommitResult | None = None
+        self.preview_outdated = False
+        """The last commit found the register changed since :attr:`preview` was made (set by the confirm page)."""
         self.changed_register = False
         self.setWindowTitle(self.tr("Import a ledger"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -64,7 +75,7 @@ class LedgerImportWizard(QWizard):
             (self.file_page, self.sheet_page, self.mapping_page, self.preview_page, self.confirm_page, self.result_page)
         ):
             self.setPage(page_id, page)
-        self.next_text = self.buttonText(QWizard.WizardButton.NextButton)
+        self.currentIdChanged.connect(self._page_shown)
         self.resize(980, 640)
 
     def nextId(self) -> int:  # noqa: N802
@@ -76,22 +87,53 @@ class LedgerImportWizard(QWizard):
             return self.SHEET
         return super().nextId()
 
+    def attempt(self, page: QWidget, label: str, work: Callable[[Progress], T]) -> T | None:
+        """Run a slow step off the GUI thread; ``None`` when it failed (having said why) or the user cancelled."""
+        try:
+            return run_with_progress(page, label, work)
+        except Exception as exc:
+            explain_failure(page, exc)
+            return None
+
     def load_sheet(self, page: QWidget, sheet: str) -> bool:
         assert self.ledger is not None
         ledger = self.ledger
-        try:
-            loaded = run_with_progress(
-                page,
-                self.tr("Reading sheet {sheet}\u2026").format(sheet=sheet),
-                lambda p: self.importer.load(ledger, sheet, p),
-            )
-        except Exception as exc:
-            explain_failure(page, exc)
-            return False
+        loaded = self.attempt(
+            page,
+            self.tr("Reading sheet {sheet}\u2026").format(sheet=sheet),
+            lambda p: self.importer.load(ledger, sheet, p),
+        )
         if loaded is None:
             return False
         self.loaded = loaded
         return True
+
+    def make_preview(self, page: QWidget, mapping: dict[int, str]) -> bool:
+        """Compare the sheet read with the register under ``mapping``; ``False`` (having said why) if it failed or
+        the user cancelled."""
+        loaded = self.loaded
+        assert loaded is not None
+
+        def work(progress: Progress) -> Preview:
+            check_mapping(loaded.grid, mapping)
+            return self.importer.preview(loaded, mapping, progress)
+
+        preview = self.attempt(page, self.tr("Comparing the ledger with the register\u2026"), work)
+        if preview is None:
+            return False
+        self.mapping = mapping
+        self.preview = preview
+        self.preview_outdated = False
+        return True
+
+    def _page_shown(self, page_id: int) -> None:
+        """Back on the preview after the register changed: show a new preview, or go on back to the mapping."""
+        if page_id != self.PREVIEW or not self.preview_outdated:
+            return
+        if self.make_preview(self.preview_page, self.mapping):
+            self.preview_page.initializePage()
+        else:
+            self.back()
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if self.currentId() == self.FILE:
@@ -130,13 +172,9 @@ class LedgerImportWizard(QWizard):
         return count
 
     def undo(self) -> None:
-        try:
-            result = run_with_progress(
-                self, self.tr("Undoing the import\u2026"), lambda p: self.importer.undo_last(self.actor(), p)
-            )
-        except Exception as exc:
-            explain_failure(self, exc)
-            return
+        result = self.attempt(
+            self, self.tr("Undoing the import\u2026"), lambda p: self.importer.undo_last(self.actor(), p)
+        )
         if result is None:
             return
         self.result_page.undo_button.setEnabled(False)

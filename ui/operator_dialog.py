@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Final
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,12 +36,14 @@ from app.registry_rules import ALLOWED_IDENTIFIERS
 from app.services.registry import RegistryService
 from app.validation import Finding, IdentifierType, Severity
 from app.vocab import CreditClass, SubjectType
-from ui.ui_text import field_label, known_failure_text, label, translate_finding
+from ui.finding_label import ERROR_COLOR as ERROR_COLOR
+from ui.finding_label import NOTE_COLOR as NOTE_COLOR
+from ui.finding_label import WARNING_COLOR as WARNING_COLOR
+from ui.finding_label import FindingLabel as FindingLabel
+from ui.reason_dialog import ReasonDialog
+from ui.ui_text import field_label, known_failure_text, label
 
-ERROR_COLOR: Final = "#c00000"
-WARNING_COLOR: Final = "#a85400"
-"""Dark orange: plain orange on white is too faint to read."""
-NOTE_COLOR: Final = "#606060"
+translate = QCoreApplication.translate
 
 NO_DATE: Final = QDate(1900, 1, 1)
 """Sentinel shown as 未填写 by :class:`OptionalDateEdit`."""
@@ -105,72 +107,35 @@ class OptionalDateEdit(QWidget):
         self.edit.setEnabled(checked)
 
 
-class FindingLabel(QLabel):
-    """The messages about one field, red for errors and dark orange for warnings; hidden when there are none."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.findings: list[Finding] = []
-        self.hide()
-
-    def show_findings(self, findings: Iterable[Finding]) -> None:
-        self.findings = list(findings)
-        if not self.findings:
-            self.clear()
-            self.hide()
-            return
-        has_error = any(f.severity == Severity.ERROR for f in self.findings)
-        self.setStyleSheet(f"color: {ERROR_COLOR if has_error else WARNING_COLOR};")
-        self.setText("\n".join(translate_finding(f) for f in self.findings))
-        self.show()
-
-
-class OverrideReasonDialog(QDialog):
+class OverrideReasonDialog(ReasonDialog):
     """Asks why a code that fails its check is saved anyway; the reason goes into the change history."""
 
     def __init__(self, findings: Iterable[Finding], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         findings = list(findings)
-        self.setWindowTitle(self.tr("Save with a reason"))
         if any(f.code in CHECK_CHAR_CODES for f in findings):
-            intro = self.tr(
+            intro = translate(
+                "OverrideReasonDialog",
                 "The check character of this code does not match. Compare the code with the licence once more. "
                 "If the licence really shows it like this, enter the reason below; the reason is kept in the "
-                "change history."
+                "change history.",
             )
         else:
-            intro = self.tr(
+            intro = translate(
+                "OverrideReasonDialog",
                 "Please check the notes below. If the entry is right as it is, enter the reason below; the reason "
-                "is kept in the change history."
+                "is kept in the change history.",
             )
-        intro_label = QLabel(intro, self)
-        intro_label.setWordWrap(True)
-        details = QLabel("\n".join(translate_finding(f) for f in findings), self)
-        details.setWordWrap(True)
-        details.setStyleSheet(f"color: {WARNING_COLOR};")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(self.tr("For example: checked against the original licence"))
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(
-            self.tr("Save with this reason"), QDialogButtonBox.ButtonRole.AcceptRole
+        super().__init__(
+            translate("OverrideReasonDialog", "Save with a reason"),
+            intro,
+            translate("OverrideReasonDialog", "For example: checked against the original licence"),
+            translate("OverrideReasonDialog", "Save with this reason"),
+            parent,
+            notes=findings,
+            one_line=True,
+            reason_label=translate("OverrideReasonDialog", "Reason:"),
+            cancel_text=translate("OverrideReasonDialog", "Back to editing"),
         )
-        self.buttons.addButton(self.tr("Back to editing"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok_button.setEnabled(False)
-        self.reason_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro_label)
-        layout.addWidget(details)
-        layout.addWidget(QLabel(self.tr("Reason:"), self))
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
-
-    def reason(self) -> str:
-        return self.reason_edit.text().strip()
 
 
 class OperatorDialog(QDialog):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from app.services.sync import SyncService
 from app.sync_conflicts import DECLINED, REFUSED, STALE, Conflict, FieldDiff
 from app.sync_text import code_text, entity_text, translated
 from ui.operator_dialog import OperatorDialog, OptionalDateEdit
+from ui.reason_dialog import ReasonDialog
 from ui.ui_text import field_label, format_time, known_failure_text, label
 
 translate = QCoreApplication.translate
@@ -108,46 +108,40 @@ def fill_operator_editor(dialog: OperatorDialog, values: dict[str, Any]) -> None
             editor.set_value(date.fromisoformat(str(value)[:10]) if value else None)
 
 
-class DiscardDialog(QDialog):
+class DiscardDialog(ReasonDialog):
     """Confirms discarding a conflict and asks why (the reason goes into the change history)."""
 
     def __init__(self, conflict: Conflict, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Discard"))
         if conflict.restorable:
-            text = self.tr(
+            text = translate(
+                "DiscardDialog",
                 "Discard this proposal? It disappears from the list and the change history records who discarded "
-                "it and why. The register on this computer keeps the province's values."
+                "it and why. The register on this computer keeps the province's values.",
             )
         elif conflict.state == STALE:
-            text = self.tr(
+            text = translate(
+                "DiscardDialog",
                 "Hide this proposal? The province may still decide on it; the change history records who hid it "
-                "and why."
+                "and why.",
             )
         else:
-            text = self.tr(
+            text = translate(
+                "DiscardDialog",
                 "Discard this refused change? It disappears from the list and the change history records who "
-                "discarded it and why. Nothing is sent to the server."
+                "discarded it and why. Nothing is sent to the server.",
             )
-        question = QLabel(text, self)
-        question.setWordWrap(True)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setText(self.tr("Accepted the province's decision"))
-        self.buttons = QDialogButtonBox(self)
-        self.discard_button = self.buttons.addButton(self.tr("Discard"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.reason_edit.textChanged.connect(lambda text: self.discard_button.setEnabled(bool(text.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(QLabel(self.tr("Reason:"), self))
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
-
-    def reason(self) -> str:
-        return self.reason_edit.text().strip()
+        discard = translate("DiscardDialog", "Discard")
+        super().__init__(
+            discard,
+            text,
+            "",
+            discard,
+            parent,
+            reason=translate("DiscardDialog", "Accepted the province's decision"),
+            one_line=True,
+            reason_label=translate("DiscardDialog", "Reason:"),
+        )
+        self.discard_button = self.ok_button
 
 
 class ConflictsView(QWidget):

@@ -142,11 +142,18 @@ class DraftAutosave:
         return self._edit(inspection_id, actor, change)
 
     def set_recorder(self, inspection_id: str, officer_id: str | None, actor: Actor) -> list[Finding]:
-        """The officer who writes the record (记录人)."""
+        """The officer who writes the record (记录人, ``None``: nobody yet). Refuses, as :meth:`set_officers` does,
+        an officer who is unknown, deleted or no longer active."""
 
         def change(session: Session, record: Inspection) -> list[Finding]:
-            if officer_id is not None and session.get(Officer, officer_id) is None:
-                raise ValidationFailed([f.error("recorder", "officers.unknown", f.T_OFFICER_UNKNOWN)])
+            if officer_id is not None:
+                officer = session.get(Officer, officer_id)
+                if officer is None or officer.deleted_at is not None:
+                    raise ValidationFailed([f.error("recorder", "officers.unknown", f.T_OFFICER_UNKNOWN)])
+                if not officer.active:
+                    raise ValidationFailed(
+                        [f.error("recorder", "officers.inactive", f.T_OFFICER_INACTIVE, name=officer.name)]
+                    )
             record.recorder_id = officer_id
             return []
 

@@ -77,7 +77,12 @@ def _print(ctx: CliContext, template: str, **params: object) -> None:
 
 
 def run_list(ctx: CliContext, state: str | None, limit: int) -> int:
-    """``inspections list``: id, state, date, operator, identifier, officers, results — tab-separated."""
+    """``inspections list``: id, state, date, operator, identifier, officers, results — tab-separated.
+
+    On the command line ``--limit 0`` (the default) means all records; a negative limit is refused."""
+    if limit < 0:
+        ctx.say(QT_TRANSLATE_NOOP("Cli", "--limit must be 0 (all records) or more, not {limit}."), limit=limit)
+        return EXIT_USAGE
     db = open_station_database(ctx.data_dir, ctx.key_choice, ctx.store)
     try:
         rows = InspectionService(db).rows(InspectionFilter(state=state), limit=limit or None)

@@ -46,7 +46,10 @@ class RecordQueries:
     _db: Database
 
     def rows(self, flt: InspectionFilter | None = None, limit: int | None = None) -> list[InspectionRow]:
-        """Records, newest first."""
+        """Records, newest first: all of them (``limit=None``) or at most ``limit`` — 0 means none, as anywhere
+        else; a negative limit is a caller's mistake (SQLite would read it as "no limit")."""
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be None or at least 0, not {limit}")
         flt = flt or InspectionFilter()
         with self._db.reader() as session:
             stmt = select(Inspection)
@@ -61,7 +64,7 @@ class RecordQueries:
             stmt = stmt.order_by(
                 func.coalesce(Inspection.ended_at, Inspection.started_at, Inspection.created_at).desc(), Inspection.id
             )
-            if limit:
+            if limit is not None:
                 stmt = stmt.limit(limit)
             records = session.scalars(stmt).all()
             ids = [r.id for r in records]

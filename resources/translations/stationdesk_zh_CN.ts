@@ -204,6 +204,10 @@
       <translation>已损坏（内容与 SHA-256/SM3 校验值不符）</translation>
     </message>
     <message>
+      <source>--limit must be 0 (all records) or more, not {limit}.</source>
+      <translation>--limit 须为 0（全部记录）或正整数，不能是 {limit}。</translation>
+    </message>
+    <message>
       <source>Hash chain broken at link {seq}, record {id}: {reason}.</source>
       <translation>哈希链在第 {seq} 链断开，记录 {id}：{reason}。</translation>
     </message>
@@ -327,16 +331,24 @@
       <translation>没有可导入的内容：能导入的信息台账中都已有。</translation>
     </message>
     <message>
+      <source>Press “&lt; Make the preview again” to compare the ledger with the register as it is now, check the new preview and import it; or press Cancel.</source>
+      <translation>请点击“&lt; 重新预览”，将台账与现有数据重新比对，核对新的预览后再导入；或点击“取消”。</translation>
+    </message>
+    <message>
+      <source>Press Import to try again, Back to return to the preview, or Cancel to import nothing.</source>
+      <translation>可点击“导入”重试，点击“上一步”返回预览，或点击“取消”不导入任何内容。</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <source>Importing…</source>
-      <translation>正在导入……</translation>
+      <source>&lt; Make the preview again</source>
+      <translation>&lt; 重新预览</translation>
     </message>
     <message>
-      <source>Import cancelled</source>
-      <translation>导入已取消</translation>
+      <source>Importing…</source>
+      <translation>正在导入……</translation>
     </message>
     <message>
       <source>The import was cancelled. Nothing was changed.</source>
@@ -548,10 +560,6 @@ There are no fields to compare for this kind of record.</source>
     <message>
       <source>Accepted the province's decision</source>
       <translation>接受省级平台的决定</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Reason:</source>
@@ -2061,6 +2069,10 @@ There are no fields to compare for this kind of record.</source>
       <translation>正在读取工作表 {sheet}……</translation>
     </message>
     <message>
+      <source>Comparing the ledger with the register…</source>
+      <translation>正在将台账与现有数据比对……</translation>
+    </message>
+    <message>
       <source>-problems</source>
       <translation>-问题行</translation>
     </message>
@@ -2192,10 +2204,6 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <source>The columns were assigned from their headers. Check each one and change it where needed; the assignment is remembered for ledgers with the same header.</source>
       <translation>已按表头自动对应各列。请逐列核对，必要时修改；对应方式会被记住，下次遇到相同表头的台账时直接使用。</translation>
     </message>
-    <message>
-      <source>Comparing the ledger with the register…</source>
-      <translation>正在将台账与现有数据比对……</translation>
-    </message>
   </context>
   <context>
     <name>NewInspectionDialog</name>
@@ -2289,6 +2297,10 @@ The database is encrypted; its key is kept as chosen at first start.</source>
     <message>
       <source>Choose…</source>
       <translation>请选择…</translation>
+    </message>
+    <message>
+      <source>{name} (no longer active)</source>
+      <translation>{name}（已不在岗）</translation>
     </message>
     <message>
       <source>{name} ({cert})</source>
@@ -2820,6 +2832,10 @@ The database is encrypted; its key is kept as chosen at first start.</source>
   </context>
   <context>
     <name>ReasonDialog</name>
+    <message>
+      <source>Enter a reason: it is kept in the change history.</source>
+      <translation>请填写原因，原因将记入变更记录。</translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
