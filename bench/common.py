@@ -107,9 +107,27 @@ def ratio(anchor: float, ours: float) -> float:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident set size of this process so far, in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """Peak resident set size of this process so far (or since :func:`reset_peak_rss`), in MiB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:  # Linux: resettable (VmHWM)
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Start measuring the peak RSS afresh, so one phase's peak can be told from the benchmark's own data and
+    anchor (Linux: ``/proc/self/clear_refs`` 5 resets VmHWM); returns False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+    except OSError:
+        return False
+    return True
 
 
 def log(message: str) -> None:

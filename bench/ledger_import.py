@@ -15,7 +15,8 @@ under a title row, written once per run with openpyxl (what every generator of .
 * ``anchor``: ``pandas.read_excel(path, engine="openpyxl")`` + ``DataFrame.to_sql`` of the same file into a
   fresh table of an identical encrypted station database (no validation, no matching, no index) — measured
   interleaved with ours, alternating which goes first.
-* ``peak_rss_mib`` — peak resident memory of the benchmark process.
+* ``peak_rss_mib`` — peak resident memory of the benchmark process (data generation and the anchor included);
+  ``import_peak_rss_mib`` — the peak during our import into an empty station alone (Linux: VmHWM reset first).
 
 Needs pandas (a benchmark-only dependency): ``pip install pandas``.
 """
@@ -46,6 +47,7 @@ from bench.common import (
     open_database,
     peak_rss_mib,
     ratio,
+    reset_peak_rss,
     scratch_dir,
     table,
     timed_ms,
@@ -179,6 +181,7 @@ def run(opts: Options) -> dict[str, Figure]:
         ours_update: list[float] = []
         ours_index: list[float] = []
         anchor: list[float] = []
+        import_peaks: list[float] = []
         counts_new: dict[str, int] = {}
         counts_update: dict[str, int] = {}
         for rep in range(repeat):
@@ -195,8 +198,11 @@ def run(opts: Options) -> dict[str, Figure]:
                         anchor.append(timed_ms(run_anchor, db, first, "ledger")[0] / 1000)
                         continue
                     log(f"repetition {rep + 1}/{repeat}: import into an empty station …")
+                    resettable = reset_peak_rss()
                     elapsed, counts_new = timed_ms(run_import, db, actor, first)
                     ours_new.append(elapsed / 1000)
+                    if resettable:
+                        import_peaks.append(peak_rss_mib())
                     log(f"repetition {rep + 1}/{repeat}: indexing the search backlog …")
                     ours_index.append(timed_ms(LedgerImportService(db).finish_indexing)[0] / 1000)
                     log(f"repetition {rep + 1}/{repeat}: next month's ledger into that station …")
@@ -233,6 +239,11 @@ def run(opts: Options) -> dict[str, Figure]:
         "index_after_s": Figure(median(ours_index), None, "none (background indexing after the commit)", "s"),
         "import_update_s": Figure(median(ours_update), anchor_s, ANCHOR_NAME, "s", goal),
         "peak_rss_mib": Figure(peak_rss_mib(), None, "none (peak RSS of the whole benchmark process)", "MiB"),
+        **(
+            {"import_peak_rss_mib": Figure(max(import_peaks), None, "none (peak RSS during our import alone)", "MiB")}
+            if import_peaks
+            else {}
+        ),
     }
 
 

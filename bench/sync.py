@@ -13,9 +13,10 @@ under the bench cache) serves station demo1: N operators and ≈1.5 N carriers. 
 With ``--push-inspections N`` (default 1,000; 0 skips it) a second, throwaway server (a small demo province) takes
 a push from a client that recorded N inspections offline, each with two ≈300 KB evidence files:
 
-* ``push_<N>_inspections_s`` — one sync sending them (HEAD + streamed PUT per file, the outbox in batches, the pull
-  of their echo, verify). Anchor, same run: the same files PUT one by one from memory by a plain client for the
-  other demo station — what moving the bytes through the network and the server's blob store alone costs.
+* ``push_<N>_inspections_s`` — one sync sending them (one ``POST /blobs/missing`` per 1,000 files, a streamed PUT
+  per missing file, the outbox in batches, the pull of their echo, verify; the log shows its request count).
+  Anchor, same run: the same files PUT one by one from memory by a plain client for the other demo station — what
+  moving the bytes through the network and the server's blob store alone costs.
 * ``rerun_file_mb`` — a second client (N/10 inspections, at least 2) is interrupted (cancelled) half-way through
   its files; the re-run must send only what the server still lacks. Ours: file bytes the re-run uploaded; anchor:
   file bytes the server lacked after the interruption (asked with HEAD). ``rerun_requests`` counts the re-run's
@@ -230,7 +231,10 @@ def _push_figures(opts: Options, store: CredentialStore) -> dict[str, Figure]:
                 total = _record_offline(opened, inspections, opts.seed)
                 ms, receipt = timed_ms(service.run, base)
                 assert receipt.rejected == [] and receipt.blobs_uploaded == files and receipt.verified is True
-                log(f"  push: {ms / 1000:.1f} s, {receipt.pushed:,} mutations, {total / 1e6:,.0f} MB of files")
+                log(
+                    f"  push: {ms / 1000:.1f} s, {receipt.pushed:,} mutations, {total / 1e6:,.0f} MB of files, "
+                    f"{receipt.requests} requests"
+                )
             finally:
                 for db in opened:
                     db.close()

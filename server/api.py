@@ -2,7 +2,8 @@
 
 Every endpoint but login and refresh needs an access token, and every query is scoped to the token's station.
 Errors always have the body ``{"error": code, "message": text, "detail": …}``; request bodies are never echoed
-back or logged (a malformed login must not put a password into a response or a log line).
+back or logged (a malformed login must not put a password into a response or a log line). The blob routes are in
+server/blob_routes.py; the error type and the caller dependency all routes share are in server/routing.py.
 """
 
 from __future__ import annotations
@@ -10,30 +11,29 @@ from __future__ import annotations
 import gzip
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi import Path as PathParam
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import ClientDisconnect
 
 from server import __version__, security
-from server.blobs import FileBlobStore, HashMismatch, TooLarge
+from server.blob_routes import MISSING_PATH, QUERY_BODY_BYTES, blob_router
+from server.blobs import FileBlobStore
 from server.db import Database
 from server.migrate import upgrade
 from server.models import AppUser, AuthToken, Blob, BlobOwner, Device, Station, utcnow
 from server.mutations import BadBatch, DeviceConflict, check_batch, push
 from server.pull import CursorError, ResyncRequired, digests, pull_page, server_state, station_position
+from server.routing import ApiError, Auth, error_body
 from server.settings import Settings
 from server.writes import Principal
 from sync.protocol import (
@@ -41,9 +41,7 @@ from sync.protocol import (
     CLIENT_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
-    SHA256_PATTERN,
     SUPPORTED_PROTOCOLS,
-    BlobStored,
     DeviceInfo,
     ErrorCode,
     HelloResponse,
@@ -68,36 +66,11 @@ ASGIApp = Callable[
 NO_STORE = {"Cache-Control": "no-store"}
 
 
-class ApiError(Exception):
-    """An error answered with a status and the uniform error body."""
-
-    def __init__(
-        self,
-        status: int,
-        code: ErrorCode,
-        message: str,
-        detail: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.detail = detail
-        self.headers = headers
-
-
 class BodyTooLarge(StarletteHTTPException):
     """Raised from inside ``receive`` when a body grows past its limit (handled like any HTTP error)."""
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"the request body is larger than {limit} bytes")
-
-
-def error_body(
-    status: int, code: str, message: str, detail: Any = None, headers: dict[str, str] | None = None
-) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message, "detail": detail}, status_code=status, headers=headers)
 
 
 UPGRADE_HEADERS = {"Upgrade": f"StationDesk-Sync/{PROTOCOL_VERSION}", "Connection": "Upgrade"}
@@ -136,9 +109,7 @@ class GuardMiddleware:
         if rejection is not None:
             await rejection(scope, receive, send)
             return
-        limit = (
-            self.settings.max_blob_bytes if path.startswith(f"{API_PREFIX}/blobs/") else self.settings.max_body_bytes
-        )
+        limit = self._body_limit(path)
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             response = error_body(413, ErrorCode.PAYLOAD_TOO_LARGE, f"the request body is larger than {limit} bytes")
@@ -156,6 +127,14 @@ class GuardMiddleware:
             return message
 
         await self.app(scope, limited_receive, send)
+
+    def _body_limit(self, path: str) -> int:
+        """Blob uploads may be large; the missing-blobs query is bounded by its hash count; JSON by the setting."""
+        if path == MISSING_PATH:
+            return QUERY_BODY_BYTES
+        if path.startswith(f"{API_PREFIX}/blobs/"):
+            return self.settings.max_blob_bytes
+        return self.settings.max_body_bytes
 
     def _check_versions(self, path: str, headers: dict[str, str]) -> JSONResponse | None:
         match = self._VERSION_PATH.match(path)
@@ -461,6 +440,21 @@ class Server:
             )
         return None if size is None else int(size)
 
+    def missing_blobs(self, principal: Principal, hashes: Sequence[str]) -> list[str]:
+        """Those of ``hashes`` (each once, in order) for which :meth:`blob_size` is ``None``: what HEAD says 404 to."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return []
+        with self.db.read() as conn:
+            have = set(
+                conn.scalars(
+                    select(Blob.sha256)
+                    .join(BlobOwner, BlobOwner.sha256 == Blob.sha256)
+                    .where(BlobOwner.station_id == principal.station_id, Blob.sha256.in_(wanted))
+                )
+            )
+        return [sha256 for sha256 in wanted if sha256 not in have]
+
     def register_blob(self, principal: Principal, sha256: str, size: int) -> bool:
         """Record that the station has the blob; True when it is new to the station."""
         with self.db.write() as conn:
@@ -471,16 +465,6 @@ class Server:
                 .returning(BlobOwner.sha256)
             ).first()
             return inserted is not None
-
-
-def _principal(request: Request) -> Principal:
-    """The caller, from the access token (a dependency of every endpoint but login and refresh)."""
-    server: Server = request.app.state.server
-    return server.authenticate(request)
-
-
-Auth = Annotated[Principal, Depends(_principal)]
-Sha = Annotated[str, PathParam(pattern=SHA256_PATTERN, description="lower-case hex SHA-256 of the file")]
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -536,40 +520,7 @@ def create_app(settings: Settings) -> FastAPI:
     def verify(principal: Auth) -> VerifyResponse:
         return server.verify(principal)
 
-    @router.head("/blobs/{sha256}", tags=["blobs"])
-    def head_blob(sha256: Sha, principal: Auth) -> Response:
-        size = server.blob_size(principal, sha256)
-        if size is None:
-            return Response(status_code=404)
-        return Response(status_code=200, headers={"Content-Length": str(size)})
-
-    @router.get("/blobs/{sha256}", tags=["blobs"])
-    def get_blob(sha256: Sha, principal: Auth) -> FileResponse:
-        if server.blob_size(principal, sha256) is None:
-            raise ApiError(404, ErrorCode.NOT_FOUND, "this station has no such blob")
-        return FileResponse(server.blobs.path(sha256), media_type="application/octet-stream")
-
-    @router.put("/blobs/{sha256}", response_model=BlobStored, status_code=201, tags=["blobs"])
-    async def put_blob(sha256: Sha, request: Request, principal: Auth) -> JSONResponse:
-        try:
-            size = await server.blobs.receive(sha256, request.stream(), settings.max_blob_bytes)
-        except HashMismatch as exc:
-            raise ApiError(
-                422,
-                ErrorCode.HASH_MISMATCH,
-                str(exc),
-                {"expected": exc.expected, "actual": exc.actual},
-            ) from exc
-        except TooLarge as exc:
-            raise ApiError(413, ErrorCode.PAYLOAD_TOO_LARGE, str(exc)) from exc
-        except ClientDisconnect:
-            # The connection was cut mid-upload: nothing was stored, and nobody is left to read an answer.
-            log.info("upload of blob %s by device %s cut off; nothing stored", sha256, principal.device_id)
-            return error_body(400, ErrorCode.INVALID_REQUEST, "the upload was cut off; nothing was stored")
-        created = await run_in_threadpool(server.register_blob, principal, sha256, size)
-        body = BlobStored(sha256=sha256, size=size, created=created)
-        return JSONResponse(body.model_dump(), status_code=201 if created else 200)
-
+    router.include_router(blob_router(server))
     app.include_router(router)
 
     @app.get("/healthz", include_in_schema=False)

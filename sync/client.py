@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -37,6 +37,7 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     ErrorBody,
     LoginRequest,
+    MissingBlobsResponse,
     TokenResponse,
 )
 
@@ -292,6 +293,19 @@ class SyncHttp:
             if any(error["type"] == "json_invalid" for error in exc.errors()):
                 raise NotTheServer("the answer is not from a StationDesk server (not JSON)") from exc
             raise
+
+    # -- blobs ---------------------------------------------------------------------------------------------------
+    def missing_blobs(self, hashes: Sequence[str]) -> list[str] | None:
+        """Which of ``hashes`` (at most ``MAX_BLOB_QUERY``) the server lacks for this station, in one request;
+        ``None`` when the server is older than ``POST /blobs/missing`` (404/405): ask with :meth:`has_blob`."""
+        answer = self.call("POST", "/blobs/missing", json_body={"sha256": list(hashes)}, ok=(200, 404, 405))
+        if answer.status_code != 200:
+            return None
+        return MissingBlobsResponse.model_validate(self.parse_json(answer)).missing
+
+    def has_blob(self, sha256: str) -> bool:
+        """Whether the server has this file for this station (``HEAD``: one request per file)."""
+        return self.call("HEAD", f"/blobs/{sha256}", ok=(200, 404)).status_code == 200
 
     def _send(
         self,

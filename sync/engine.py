@@ -5,10 +5,12 @@ app layer hands in (localdb/sync_store.py implements it). It follows the client 
 docs/sync-protocol.md:
 
 1. ``hello``; epoch changed → full resync; ``device.last_seq`` above the local counter → a copied data dir (409).
-2. Evidence blobs referenced by unanswered entries: ``HEAD``, ``PUT`` on 404, streamed from the evidence store
-   chunk by chunk (a file is never held in memory whole; progress counts bytes, and cancel stops mid-file). A file
-   the server refuses (its bytes no longer match their hash: a damaged local copy; or too large) is reported as
-   missing and does not stop the sync: its evidence entry is then refused (``blob_missing``), the rest goes on.
+2. Evidence blobs referenced by unanswered entries: which ones the server lacks, asked with ``POST /blobs/missing``
+   for up to ``MAX_BLOB_QUERY`` files at a time (a server older than that route: ``HEAD`` per file); ``PUT`` of
+   those, streamed from the evidence store chunk by chunk (a file is never held in memory whole; progress counts
+   bytes, and cancel stops mid-file). A file the server refuses (its bytes no longer match their hash: a damaged
+   local copy; or too large) is reported as missing and does not stop the sync: its evidence entry is then refused
+   (``blob_missing``), the rest goes on.
 3. Push unanswered entries in seq order, in batches of ≤ ``max_batch``: each batch is marked *sent* (committed)
    and then read, so what goes out is what is stored as sent (autosaves fold only into *pending* entries), and a
    retry after a lost answer resends the same mutations, which the server answers ``already_applied``; results
@@ -28,7 +30,7 @@ from typing import Any, Final, Protocol
 
 from sync.client import DeviceConflict, ResyncRequired, StreamedBody, SyncError, SyncHttp
 from sync.page_feed import PageFeed
-from sync.protocol import HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
+from sync.protocol import MAX_BLOB_QUERY, HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
 
 PULL_LIMIT: Final = 5000
 FULL_RUN_GROUP: Final = 25_000
@@ -168,10 +170,14 @@ class SyncEngine:
         blobs = self.store.pending_blobs()
         total = sum(size for _, size in blobs)
         done = 0
-        for sha256, size in blobs:
+        missing: set[str] | None = None  # what the server lacks of this group of files; None: an older server
+        for index, (sha256, size) in enumerate(blobs):
             step(done, total)
-            head = self.http.call("HEAD", f"/blobs/{sha256}", ok=(200, 404))
-            if head.status_code == 200:
+            if index % MAX_BLOB_QUERY == 0 and (index == 0 or missing is not None):
+                answer = self.http.missing_blobs([sha for sha, _ in blobs[index : index + MAX_BLOB_QUERY]])
+                missing = None if answer is None else set(answer)
+            lacks = sha256 in missing if missing is not None else not self.http.has_blob(sha256)
+            if not lacks:
                 receipt.blobs_skipped += 1
             else:
                 source = self.store.blob_chunks(sha256)

@@ -456,6 +456,24 @@ class BlobStored(ResponseModel):
     """False when this station already had the blob."""
 
 
+MAX_BLOB_QUERY: Final = 1000
+"""Most hashes one ``POST /blobs/missing`` may name (more: ``413 batch_too_large``); fixed for protocol v1."""
+
+
+class MissingBlobsRequest(RequestModel):
+    """``POST /blobs/missing``: which of these files does the server lack for my station?
+
+    One request instead of a ``HEAD`` per file: a station with 2,000 photos asked 2,000 times before sending
+    anything, and again after every interrupted sync."""
+
+    sha256: list[Sha256]
+
+
+class MissingBlobsResponse(ResponseModel):
+    missing: list[str]
+    """The hashes asked about that this station has not uploaded (each once, in the order asked): upload these."""
+
+
 class EntityDigest(ResponseModel):
     count: int
     checksum: str
