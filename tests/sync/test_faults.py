@@ -191,7 +191,8 @@ def test_token_expiry_mid_sync_refreshes_once_and_replays(
     monkeypatch: pytest.MonkeyPatch,
     where: str,
 ) -> None:
-    """Expired between asking which files are missing and sending one, before a push, or between two pull pages (the fetch-ahead thread)."""
+    """Expired between asking which files are missing and sending one, before a push, or between two pull pages
+    (the fetch-ahead thread)."""
     proxied.run()
     offline_work(proxied)
     before = counts(server_view)
