@@ -1,9 +1,9 @@
 """The officers panel of the inspection editor: the officers on the record (at least two, with their 执法证号),
 the recorder, start and end, the place and the people present — and how each of them is saved.
 
-An officer no longer active still shows on the records that name them; the panel offers every active officer. The
-recorder is chosen among active officers only (the service refuses any other); a recorder who has left since is
-still shown on the record, greyed out so that they cannot be chosen again.
+The officers and the recorder are chosen among active officers only (the service refuses any other). An officer who
+has left (or was deleted) since still shows on the records that name them, as officer or recorder, greyed out as
+"(no longer active)" so that they cannot be chosen again.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ class OfficersPanel(InspectionEditorBase):
     def _officer_combo(self, parent: QWidget, optional: bool) -> QComboBox:
         combo = QComboBox(parent)
         combo.addItem(self.tr("(optional)") if optional else self.tr("Choose…"), "")
-        known = {o.id for o in self._officers}
         for officer in self._officers:
             combo.addItem(self._officer_text(officer.name, officer.cert_no), officer.id)
         for on_record in self.detail.officers:
-            if on_record.officer_id not in known:
-                combo.addItem(self._officer_text(on_record.name, on_record.cert_no), on_record.officer_id)
+            if combo.findData(on_record.officer_id) < 0:
+                self._add_no_longer_active(combo, on_record.name, on_record.officer_id)
         return combo
 
     def _recorder_combo(self, parent: QWidget) -> QComboBox:
@@ -37,11 +36,15 @@ class OfficersPanel(InspectionEditorBase):
         recorder = self.detail.recorder_id
         if recorder and combo.findData(recorder) < 0:
             name = next((o.name for o in self.detail.officers if o.officer_id == recorder), "")
-            combo.addItem(self.tr("{name} (no longer active)").format(name=name or "?"), recorder)
-            model = combo.model()
-            if isinstance(model, QStandardItemModel):
-                model.item(combo.count() - 1).setEnabled(False)
+            self._add_no_longer_active(combo, name, recorder)
         return combo
+
+    def _add_no_longer_active(self, combo: QComboBox, name: str, officer_id: str) -> None:
+        """Show an officer on the record who is no longer active: greyed out, so they cannot be chosen again."""
+        combo.addItem(self.tr("{name} (no longer active)").format(name=name or "?"), officer_id)
+        model = combo.model()
+        if isinstance(model, QStandardItemModel):
+            model.item(combo.count() - 1).setEnabled(False)
 
     def _officer_text(self, name: str, cert_no: str) -> str:
         if cert_no.strip():

@@ -40,9 +40,11 @@ class OfficerService:
             return station.id
 
     def active_officers(self) -> list[OfficerRecord]:
-        """Officers who can be chosen at start, by name."""
+        """Officers who can be chosen, by name: active and not deleted. A soft delete keeps the row, and its active
+        flag, for the records that name the officer; the draw's pool (app.inspections.tasks) has the same rule."""
         with self._db.reader() as session:
-            officers = session.scalars(select(Officer).where(Officer.active.is_(True)).order_by(Officer.name))
+            stmt = select(Officer).where(Officer.active.is_(True), Officer.deleted_at.is_(None)).order_by(Officer.name)
+            officers = session.scalars(stmt)
             return [_record(o) for o in officers]
 
     def add_officer(self, name: str, cert_no: str, role: str = "officer") -> OfficerRecord:

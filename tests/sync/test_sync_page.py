@@ -5,7 +5,7 @@ where the OS has no credential store."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import requests
 from keyring.backends import fail
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +32,30 @@ from ui.i18n import install_translators
 from ui.sync_view import SyncView
 
 CLOCK_START = datetime(2026, 5, 4, 9, 59, 50)
+
+
+@pytest.fixture(autouse=True)
+def leaves_qt_as_it_found_it() -> Iterator[None]:
+    """Every test here leaves the default locale and the (English) texts as they were: a translator or locale left
+    behind would change what every later test in the run sees."""
+    locale = QLocale().name()
+    yield
+    assert QLocale().name() == locale, "the default locale was not restored"
+    assert QCoreApplication.translate("SyncView", "User name") == "User name", "a translator was left installed"
+
+
+@pytest.fixture
+def switch_to_chinese() -> Iterator[Callable[[], None]]:
+    """Switches the program to Chinese (the zh_CN translators and default locale) when the test calls it, and back
+    afterwards whatever the outcome, so that later tests still see the English sources and the old locale."""
+    app = QApplication.instance()
+    assert app is not None
+    default = QLocale()
+    installed: list[QTranslator] = []
+    yield lambda: installed.extend(install_translators(app))
+    for translator in installed:
+        app.removeTranslator(translator)
+    QLocale.setDefault(default)
 
 
 def inline(_parent: object, _label: str, work: Callable[[Progress], Receipt]) -> Receipt | None:
@@ -172,7 +197,7 @@ def test_two_syncs_never_run_at_once(client: Client) -> None:
 
 
 def test_the_receipt_survives_a_restart_and_is_saved_as_text(
-    qtbot: QtBot, client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switch_to_chinese: Callable[[], None]
 ) -> None:
     client.run()
     op = first_operator(client)
@@ -187,17 +212,11 @@ def test_the_receipt_survives_a_restart_and_is_saved_as_text(
     restarted = page(qtbot, client.sync)
     assert restarted.receipt_view.toPlainText() == shown and restarted.export_button.isEnabled()
 
-    app = QApplication.instance()
-    assert app is not None
-    translators = install_translators(app)
-    try:
-        restarted.show_receipt(client.sync.last_receipt() or {})  # shown in Chinese
-        target = tmp_path / "回执.txt"
-        monkeypatch.setattr("ui.sync_view.QFileDialog.getSaveFileName", lambda *_args: (str(target), "*.txt"))
-        restarted.export_receipt()
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+    switch_to_chinese()
+    restarted.show_receipt(client.sync.last_receipt() or {})  # shown in Chinese
+    target = tmp_path / "回执.txt"
+    monkeypatch.setattr("ui.sync_view.QFileDialog.getSaveFileName", lambda *_args: (str(target), "*.txt"))
+    restarted.export_receipt()
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # BOM and CRLF: old Notepad shows it right
     text = raw.decode("utf-8-sig")

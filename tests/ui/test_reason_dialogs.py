@@ -1,7 +1,8 @@
 """The one reason dialog (ui/reason_dialog.py) behind every "give a reason" question: amending, discarding a draft,
 extending or closing a rectification (:class:`ReasonDialog` itself), saving a code whose check fails
-(:class:`OverrideReasonDialog`) and discarding a sync conflict (:class:`DiscardDialog`). Each keeps its caller's
-wording; all refuse an empty reason with a message, in Chinese once the catalogue is installed."""
+(:class:`OverrideReasonDialog`), discarding a sync conflict (:class:`DiscardDialog`) and deleting an operator
+(:class:`DeleteOperatorDialog`). Each keeps its caller's wording; all refuse an empty reason with a message, in
+Chinese once the catalogue is installed."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from app.services.registry import RegistryService
 from app.sync_conflicts import DECLINED, PROPOSAL, REFUSED, STALE, Conflict
 from app.validation import Finding
 from tests.ui.test_inspections_ui import type_text
+from ui.delete_operator_dialog import DeleteOperatorDialog
 from ui.i18n import install_translators
 from ui.operator_dialog import OverrideReasonDialog
 from ui.reason_dialog import ReasonDialog
@@ -47,6 +49,7 @@ DIALOGS: dict[str, Make] = {
     "discard_declined": lambda _r: DiscardDialog(conflict(DECLINED)),
     "discard_stale": lambda _r: DiscardDialog(conflict(STALE)),
     "discard_refused": lambda _r: DiscardDialog(conflict(REFUSED, entity="operator", kind=None)),
+    "delete_operator": lambda _r: DeleteOperatorDialog("某某商行"),
 }
 
 
