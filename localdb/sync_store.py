@@ -30,7 +30,7 @@ from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, I
 from localdb.models import Carrier, License, Operator, Station
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
 from localdb.raw_rows import Converter, insert_raw
-from localdb.search_backlog import drain_backlog
+from localdb.search_backlog import BULK_CHUNK, drain_backlog
 from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
 from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
 
@@ -498,7 +498,7 @@ class LocalSyncStore:
                 defer_range(conn, 1, int(conn.scalar(select(func.max(Operator.search_rowid))) or 0))
                 self._save_state(conn, {"index_pending": 0})
             restore_indexes(conn)
-        drain_backlog(self._db)  # the run's rows were findable meanwhile; now they are indexed
+        drain_backlog(self._db, chunk=BULK_CHUNK)  # the run's rows were findable meanwhile; now they are indexed
         return removed
 
     def digest_pairs(self) -> dict[str, list[tuple[str, int]]]:

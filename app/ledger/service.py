@@ -37,7 +37,7 @@ from app.ledger.reader import LedgerFile, SheetGrid, open_ledger
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database
-from localdb.search_backlog import drain_backlog
+from localdb.search_backlog import BULK_CHUNK, drain_backlog
 
 SCALE: Final = 1000
 
@@ -222,7 +222,7 @@ class LedgerImportService:
         """Index what the commit left in the search backlog now (the CLI, before it exits; the app does it in the
         background). Returns how many operators were indexed."""
         progress = progress or Progress.none()
-        return drain_backlog(self._db, progress.step, lambda: progress.cancelled)
+        return drain_backlog(self._db, progress.step, lambda: progress.cancelled, chunk=BULK_CHUNK)
 
     def remember(self, loaded: LoadedSheet, mapping: Mapping) -> None:
         """Remember ``mapping`` for ledgers with the same header layout (done on commit as well)."""
