@@ -56,7 +56,7 @@ from localdb.database import Database
 from sync.client import SyncHttp
 from sync.credentials import CredentialStore
 from sync.engine import Receipt
-from sync.protocol import PullResponse
+from sync.protocol import PullHead
 
 USER = "demo1"
 OTHER_USER = "demo2"
@@ -152,7 +152,7 @@ def _download_only(base: str, store: CredentialStore) -> tuple[float, int, int]:
         params: dict[str, object] = {"limit": 5000}
         if cursor:
             params["cursor"] = cursor
-        page = http.get_model("/pull", PullResponse, params)
+        page, _body = http.get_page("/pull", PullHead, params)
         cursor = page.cursor
         if not page.has_more:
             break

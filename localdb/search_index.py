@@ -27,6 +27,7 @@ the backlog in the database and the next start finishes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -253,10 +254,20 @@ def runs(values: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def defer_indexing(conn: Connection, rowids: Iterable[int]) -> None:
-    """Put the operators with these ``search_rowid`` in the backlog (in the caller's transaction)."""
-    ranges = runs(rowids)
+    """Put the operators with these ``search_rowid`` in the backlog (in the caller's transaction), leaving out those
+    it already holds: a pull's carriers name operators an earlier page of the run deferred, and a rowid in two
+    ranges would be indexed twice."""
+    pending = backlog(conn)
+    starts = [first for first, _last in pending]
+    ranges = runs(r for r in rowids if not _covered(r, pending, starts))
     if ranges:
         conn.exec_driver_sql("INSERT INTO search_backlog (first, last) VALUES (?, ?)", ranges)
+
+
+def _covered(rowid: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``rowid`` lies in one of ``ranges`` (sorted by start, ``starts`` their first values)."""
+    at = bisect_right(starts, rowid) - 1
+    return at >= 0 and rowid <= ranges[at][1]
 
 
 def defer_range(conn: Connection, first: int, last: int) -> None:

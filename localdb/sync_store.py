@@ -29,7 +29,8 @@ from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
-from localdb.raw_rows import Converter, insert_raw
+from localdb.pull_apply import apply_registry, register_initials, stage, staged, staged_ids
+from localdb.raw_rows import stored_datetime
 from localdb.search_backlog import BULK_CHUNK, drain_backlog
 from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
 from localdb.sync_models import APPLIED, PENDING, REJECTED, SENT, OutboxEntry, SyncDocument, SyncState
@@ -63,7 +64,6 @@ class LocalSyncStore:
         self._db = db
         self._evidence_db = evidence_db
         self._initials = initials
-        self._converters = {name: Converter(table) for name, table in REGISTRY.items()}
         self._seen: dict[str, set[str]] | None = None
 
     # -- state ---------------------------------------------------------------------------------------------------
@@ -271,109 +271,39 @@ class LocalSyncStore:
         """Start a full resync: remember every id the run delivers, to drop the others at the end."""
         self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)}
 
-    def apply_page(self, changes: Sequence[dict[str, Any]], state: dict[str, Any]) -> int:
-        """Apply one pulled page and store ``state`` (the new cursor…) in one transaction; returns rows changed."""
+    def apply_page(self, pages: Sequence[bytes], state: dict[str, Any]) -> tuple[int, int]:
+        """Apply pulled pages (response bodies, in order) and store ``state`` (the new cursor…) in one transaction;
+        returns (changes the pages hold, rows changed). The changes are staged and applied by SQLite itself
+        (localdb/pull_apply.py); a malformed one raises :class:`~localdb.pull_apply.MalformedPull`, nothing
+        written."""
         full = self._seen is not None
-        by_entity: dict[str, list[dict[str, Any]]] = {}
-        for change in changes:
-            by_entity.setdefault(change["entity"], []).append(change)
-            if self._seen is not None and change["op"] == "upsert" and change["entity"] in self._seen:
-                self._seen[change["entity"]].add(change["id"])
         applied = 0
+        now = stored_datetime(datetime.now())
         with self._db.bulk_transaction() as conn, triggers_suspended(conn):
+            pulled = stage(conn, pages)
+            if self._seen is not None:
+                for entity, ids in self._seen.items():
+                    ids |= staged_ids(conn, entity)
             if full and not conn.exec_driver_sql("SELECT 1 FROM operator LIMIT 1").first():
                 drop_for_load(conn, list(REGISTRY))  # an initial pull: indexes built once in finish_pull
+            register_initials(conn, self._initials)
             rowids: set[int] = set()
-            # Parents first within the page too (the server's commit order already guarantees it across pages).
-            for entity in ("operator", "carrier", "license"):
-                if entity in by_entity:
-                    applied += self._apply_registry(conn, entity, by_entity[entity], full, rowids)
+            # Parents first within the pages too (the server's commit order already guarantees it across pages).
+            for entity, table in REGISTRY.items():
+                changed, touched = apply_registry(conn, entity, table, full, now)
+                applied += changed
+                if full:  # a big run: committed now, indexed from the backlog at its end (finish_pull)
+                    defer_indexing(conn, touched)  # now: the carriers' operators deferred here are left out
+                else:
+                    rowids |= touched
             for entity in DOCUMENTS:
-                if entity in by_entity:
-                    applied += self._apply_documents(conn, entity, by_entity[entity], full)
-            if full:  # a big run: committed now, indexed from the backlog at its end (finish_pull)
-                defer_indexing(conn, rowids)
-            else:
-                for first, last in runs(rowids):
-                    reindex_rows(conn, first, last)
+                changes = staged(conn, entity)
+                if changes:
+                    applied += self._apply_documents(conn, entity, changes, full)
+            for first, last in runs(rowids):
+                reindex_rows(conn, first, last)
             self._save_state(conn, state)
-        return applied
-
-    def _existing(self, conn: Connection, table: Table, ids: Sequence[str]) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        extra = [table.c.search_rowid] if "search_rowid" in table.c else []
-        for part in _chunks(ids):
-            for row in conn.execute(select(table.c.id, table.c.server_version, *extra).where(table.c.id.in_(part))):
-                found[row.id] = row
-        return found
-
-    def _apply_registry(
-        self, conn: Connection, entity: str, changes: list[dict[str, Any]], full: bool, rowids: set[int]
-    ) -> int:
-        table = REGISTRY[entity]
-        latest: dict[str, dict[str, Any]] = {}
-        for change in changes:
-            latest[change["id"]] = change  # a record may appear twice in a run: the later one wins
-        existing = self._existing(conn, table, list(latest))
-        converter = self._converters[entity]
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        deletes: list[dict[str, Any]] = []
-        station_id = conn.scalar(select(Station.id).limit(1)) if entity == "operator" else None
-        next_rowid = int(conn.scalar(select(func.max(Operator.search_rowid))) or 0) + 1 if entity == "operator" else 0
-        now = datetime.now()
-        for record_id, change in latest.items():
-            version = int(change["version"])
-            old = existing.get(record_id)
-            if (
-                old is not None
-                and old.server_version is not None
-                and (version == old.server_version or (version < old.server_version and not full))
-            ):
-                continue
-            if change["op"] == "delete":
-                if old is not None:
-                    deletes.append({"b_id": record_id, "server_version": version})
-                    if entity == "operator":
-                        rowids.add(int(old.search_rowid))
-                continue
-            values = converter.row(change["data"] or {})
-            values.update(server_version=version, change_state="synced", deleted_at=None, deleted_reason=None)
-            if entity == "operator" and "name_initials" not in values:  # maybe derived ahead (see SyncEngine)
-                values["name_initials"] = self._initials(str(values.get("name") or ""))
-            if old is None:
-                values["id"] = record_id
-                if entity == "operator":
-                    values["station_id"] = station_id
-                    values["search_rowid"] = next_rowid
-                    rowids.add(next_rowid)
-                    next_rowid += 1
-                inserts.append(values)
-            else:
-                values["b_id"] = record_id
-                values.pop("id", None)
-                updates.append(values)
-                if entity == "operator":
-                    rowids.add(int(old.search_rowid))
-        if inserts:
-            insert_raw(conn, table, inserts)
-        for row in updates:
-            record_id = row.pop("b_id")
-            assignments = ", ".join(f"{name} = ?" for name in row)
-            conn.exec_driver_sql(f"UPDATE {table.name} SET {assignments} WHERE id = ?", (*row.values(), record_id))
-        if deletes:
-            conn.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values(deleted_at=now, change_state="synced", server_version=bindparam("server_version")),
-                deletes,
-            )
-        if entity == "carrier" and not full:  # a full run indexes everything once at its end
-            operator_ids = [str(c["data"]["operator_id"]) for c in changes if c["op"] == "upsert" and c["data"]]
-            operator_ids += [str(row.operator_id) for row in self._carrier_parents(conn, [d["b_id"] for d in deletes])]
-            for part in _chunks(sorted(set(operator_ids))):
-                rowids.update(int(r) for r in conn.scalars(select(Operator.search_rowid).where(Operator.id.in_(part))))
-        return len(inserts) + len(updates) + len(deletes)
+        return pulled, applied
 
     @staticmethod
     def _carrier_parents(conn: Connection, ids: Sequence[str]) -> list[Any]:
@@ -502,26 +432,24 @@ class LocalSyncStore:
         return removed
 
     def digest_pairs(self) -> dict[str, list[tuple[str, int]]]:
-        """``(id, server version)`` of every live record the server knows, per entity (for verify)."""
-        pairs: dict[str, list[tuple[str, int]]] = {}
-        with self._db.reader() as session:
-            for entity, table in REGISTRY.items():
-                pairs[entity] = [
-                    (str(r.id), int(r.server_version))
-                    for r in session.execute(
-                        select(table.c.id, table.c.server_version).where(
-                            table.c.deleted_at.is_(None), table.c.server_version.is_not(None)
-                        )
-                    )
-                ]
-            docs = DOCUMENT_TABLE
-            for entity in DOCUMENTS:
-                pairs[entity] = [
-                    (str(r.id), int(r.version))
-                    for r in session.execute(
-                        select(docs.c.id, docs.c.version).where(docs.c.entity == entity, docs.c.deleted == 0)
-                    )
-                ]
+        """``(id, server version)`` of every live record the server knows, per entity (for verify). Fetched as the
+        driver's tuples: after an initial pull these are a quarter of a million rows."""
+        queries: dict[str, tuple[str, tuple[str, ...]]] = {
+            entity: (
+                f"SELECT id, server_version FROM {table.name} WHERE deleted_at IS NULL AND server_version IS NOT NULL",
+                (),
+            )
+            for entity, table in REGISTRY.items()
+        }
+        for entity in DOCUMENTS:
+            queries[entity] = ("SELECT id, version FROM sync_document WHERE entity = ? AND deleted = 0", (entity,))
+        with self._db.engine.connect() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                pairs = {entity: cursor.execute(sql, params).fetchall() for entity, (sql, params) in queries.items()}
+            finally:
+                cursor.close()
+                conn.rollback()
         return pairs
 
     # -- reads for the sync page: pre-flight, receipt, conflict view (answer questions, never change sync state) --

@@ -283,12 +283,13 @@ class SyncHttp:
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         return self.parse_json(self.call("GET", path, params=params))
 
-    def get_model(self, path: str, model: type[Model], params: dict[str, Any] | None = None) -> Model:
-        """GET ``path`` and validate the body as ``model`` straight from its bytes (no intermediate Python
-        objects: pages of pulled changes are big). A body that is not JSON is not from our server."""
+    def get_page(self, path: str, head: type[Model], params: dict[str, Any] | None = None) -> tuple[Model, bytes]:
+        """GET ``path``: the body's ``head`` fields, validated straight from its bytes (the rest of the body is only
+        scanned, not turned into Python objects: pages of pulled changes are big), and the body itself. A body that
+        is not JSON is not from our server."""
         response = self.call("GET", path, params=params)
         try:
-            return model.model_validate_json(response.content)
+            return head.model_validate_json(response.content), response.content
         except ValidationError as exc:
             if any(error["type"] == "json_invalid" for error in exc.errors()):
                 raise NotTheServer("the answer is not from a StationDesk server (not JSON)") from exc

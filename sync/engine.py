@@ -15,7 +15,9 @@ docs/sync-protocol.md:
    and then read, so what goes out is what is stored as sent (autosaves fold only into *pending* entries), and a
    retry after a lost answer resends the same mutations, which the server answers ``already_applied``; results
    (applied or rejected: quarantined, never blocking) are stored in one transaction.
-4. Pull from the stored cursor; each page and its cursor in one local transaction. 410 → full resync.
+4. Pull from the stored cursor; each page and its cursor in one local transaction (a full run: a group of pages).
+   The engine reads only a page's head (cursor, ``has_more``…); the store applies the response bodies as they came,
+   inside SQLite (localdb/pull_apply.py). 410 → full resync.
 5. ``verify`` when the pull reached the server's position: a mismatch → full resync (once).
 """
 
@@ -30,13 +32,13 @@ from typing import Any, Final, Protocol
 
 from sync.client import DeviceConflict, ResyncRequired, StreamedBody, SyncError, SyncHttp
 from sync.page_feed import PageFeed
-from sync.protocol import MAX_BLOB_QUERY, HelloResponse, PullResponse, PushResponse, VerifyResponse, checksum
+from sync.protocol import MAX_BLOB_QUERY, HelloResponse, PullHead, PushResponse, VerifyResponse, checksum
 
 PULL_LIMIT: Final = 5000
 FULL_RUN_GROUP: Final = 25_000
 """Changes a full pull applies per local transaction (five pages of the default size)."""
-Pulled = tuple[PullResponse, list[dict[str, Any]]]
-"""A page as fetched, with its changes as the dicts the store applies."""
+Pulled = tuple[PullHead, bytes]
+"""A page as fetched: its head, and the response body the store applies."""
 REFUSED_FILE: Final = (413, 422)
 """Answers to a file upload that no retry changes: too large, or the bytes do not hash to their address."""
 
@@ -55,7 +57,7 @@ class LocalStore(Protocol):
     def pending_blobs(self) -> list[tuple[str, int]]: ...
     def blob_chunks(self, sha256: str) -> tuple[int, Callable[[], Iterable[bytes]]] | None: ...
     def begin_full(self) -> None: ...
-    def apply_page(self, changes: Sequence[dict[str, Any]], state: dict[str, Any]) -> int: ...
+    def apply_page(self, pages: Sequence[bytes], state: dict[str, Any]) -> tuple[int, int]: ...
     def finish_pull(self) -> int: ...
     def digest_pairs(self) -> dict[str, list[tuple[str, int]]]: ...
 
@@ -115,19 +117,10 @@ def _bytes_step(step: Step, before: int, total: int, sent: int) -> None:
 class SyncEngine:
     """Runs syncs of one local store against one server connection."""
 
-    def __init__(
-        self,
-        http: SyncHttp,
-        store: LocalStore,
-        pull_limit: int = PULL_LIMIT,
-        prepare: Callable[[list[dict[str, Any]]], None] | None = None,
-    ) -> None:
-        """``prepare(changes)`` runs on the fetch thread for each pulled page before it is applied: the app layer
-        derives client-side fields there (pinyin initials) while the previous page is being written."""
+    def __init__(self, http: SyncHttp, store: LocalStore, pull_limit: int = PULL_LIMIT) -> None:
         self.http = http
         self.store = store
         self.pull_limit = pull_limit
-        self.prepare = prepare
 
     def run(self, step: Step | None = None, expect_station: str | None = None) -> Receipt:
         """One complete sync. ``step(done, total)`` reports progress and raises to cancel (between transactions);
@@ -247,11 +240,8 @@ class SyncEngine:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        page = self.http.get_model("/pull", PullResponse, params)
-        changes: list[dict[str, Any]] = list(page.changes)  # type: ignore[arg-type]
-        if self.prepare is not None:
-            self.prepare(changes)
-        return (page, changes), page.cursor if page.has_more else None
+        head, body = self.http.get_page("/pull", PullHead, params)
+        return (head, body), head.cursor if head.has_more else None
 
     def _pull(self, receipt: Receipt, hello: HelloResponse, full: bool, step: Step) -> None:
         """Pull pages from the stored cursor, fetched on a thread up to a group ahead (sync/page_feed.py).
@@ -266,13 +256,14 @@ class SyncEngine:
         total = max(1, sum(hello.counts.values())) if cursor is None else 0
         limit = min(self.pull_limit, hello.limits.max_page)
         fetch = functools.partial(self._fetch, limit=limit)
-        depth = FULL_RUN_GROUP // limit + 1
+        group_pages = max(1, FULL_RUN_GROUP // limit)
+        depth = group_pages + 1
         feed: PageFeed[Pulled] = PageFeed(fetch, cursor, depth)
-        group: list[dict[str, Any]] = []
+        group: list[bytes] = []
         try:
             while True:
                 try:
-                    page, changes = feed.next()
+                    page, body = feed.next()
                 except ResyncRequired:
                     if cursor is None:
                         raise
@@ -283,14 +274,15 @@ class SyncEngine:
                     feed.close()
                     feed = PageFeed(fetch, None, depth)
                     continue
-                group += changes
+                group.append(body)
                 cursor = page.cursor
-                if full and page.has_more and len(group) < FULL_RUN_GROUP:
+                if full and page.has_more and len(group) < group_pages:
                     continue
-                receipt.applied_changes += self.store.apply_page(
+                pulled, applied = self.store.apply_page(
                     group, {"cursor": page.cursor, "epoch": page.epoch, "position": page.position}
                 )
-                receipt.pulled_changes += len(group)
+                receipt.pulled_changes += pulled
+                receipt.applied_changes += applied
                 group = []
                 step(receipt.pulled_changes, max(total, receipt.pulled_changes))
                 if not page.has_more:

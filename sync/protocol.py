@@ -438,13 +438,19 @@ class Change(TypedDict):
     """The record's current state for ``upsert``; ``None`` for a tombstone."""
 
 
-class PullResponse(ResponseModel):
+class PullHead(ResponseModel):
+    """A page of ``GET /pull`` without its changes: what the client's engine reads (the store applies the changes
+    from the body itself, localdb/pull_apply.py)."""
+
     epoch: str
     cursor: str
     """Opaque: store it with the page's rows in one local transaction and send it back unchanged."""
     has_more: bool
     position: int
     """Informational: the change sequence number the cursor stands at, for comparing with ``verify``."""
+
+
+class PullResponse(PullHead):
     changes: list[Change]
 
 

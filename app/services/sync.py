@@ -9,12 +9,9 @@ initial pull; the offline demo station and a data dir holding unsynced data refu
 from __future__ import annotations
 
 import json
-import multiprocessing
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
@@ -30,6 +27,7 @@ from app.sync_credentials import sign_in_store
 from app.sync_receipt import receipt_record
 from app.sync_schedule import worth_syncing
 from localdb.database import Database
+from localdb.pull_apply import MalformedPull
 from localdb.sync_store import LocalSyncStore
 from sync.client import SyncError, SyncHttp
 from sync.credentials import CredentialStore
@@ -83,45 +81,6 @@ class Preflight:
         return not (self.inspections or self.proposals or self.registry_edits or self.evidence or self.files)
 
 
-def initials_of(names: list[str]) -> list[str]:
-    """Pinyin initials of many names (runs in a helper process during big pulls)."""
-    return [name_initials(name) for name in names]
-
-
-class InitialsHelper:
-    """Derives ``name_initials`` of pulled operators ahead of the apply, in a second process for big pages.
-
-    pypinyin costs about 0.2 ms per name; an initial pull of 100,000 operators would spend 20 s on it in the
-    process that also writes the database. The engine calls :meth:`prepare` on its fetch thread, which waits for
-    the helper process (without holding the GIL) while the previous page is written.
-    """
-
-    BIG_PAGE: Final = 1000
-
-    def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-
-    def prepare(self, changes: list[dict[str, Any]]) -> None:
-        operators = [c["data"] for c in changes if c["entity"] == "operator" and c["op"] == "upsert" and c["data"]]
-        if len(operators) < self.BIG_PAGE:
-            return  # applied inline: starting a process would cost more
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        names = [str(data.get("name") or "") for data in operators]
-        try:
-            derived = self._pool.submit(initials_of, names).result()
-        except (BrokenProcessPool, OSError, RuntimeError):
-            self.close()  # no helper process here: the store derives them inline
-            return
-        for data, initials in zip(operators, derived, strict=True):
-            data["name_initials"] = initials
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-
-
 def normalize_url(url: str) -> str:
     return url.strip().rstrip("/")
 
@@ -148,7 +107,6 @@ class SyncService:
         self._ca_bundle = ca_bundle
         self._http_factory = http_factory
         self._clock = clock
-        self._initials = InitialsHelper()
         self._running = threading.Lock()
 
     @property
@@ -280,9 +238,11 @@ class SyncService:
                 )
                 state = self._store.state() or {}
             sending = self._store.unanswered_seqs()
-            engine = SyncEngine(http, self._store, prepare=self._initials.prepare)
+            engine = SyncEngine(http, self._store)
             try:
                 receipt = engine.run(progress.step, expect_station=str(state["station_id"]))
+            except MalformedPull as exc:  # the pages' changes are not the protocol's: nothing of that group written
+                raise SyncRefused("malformed", str(exc)) from exc
             except SyncError as exc:
                 if exc.kind == "device_conflict":
                     # A copied data dir: register as a new device and renumber the unsent outbox (kept intact).
@@ -295,7 +255,6 @@ class SyncService:
             return receipt
         finally:
             self._store.restore_indexes()  # after a failed initial pull: the register must stay fast to use
-            self._initials.close()
             http.close()
 
 
@@ -346,6 +305,11 @@ MESSAGES: Final[dict[str, str]] = {
         "Sync", "The server refused the request ({detail}). Unsent changes stay on this computer; report this."
     ),
     "error": QT_TRANSLATE_NOOP("Sync", "Sync failed: {detail}. Unsent changes stay on this computer."),
+    "malformed": QT_TRANSLATE_NOOP(
+        "Sync",
+        "The server sent data this version of StationDesk cannot read ({detail}), so it was not saved. Unsent "
+        "changes stay on this computer; report this to your administrator.",
+    ),
     "busy": QT_TRANSLATE_NOOP("Sync", "A sync is already running. Wait until it has finished."),
     "demo": QT_TRANSLATE_NOOP(
         "Sync",

@@ -3582,6 +3582,10 @@ The database is encrypted; its key is kept as chosen at first start.</source>
       <translation>同步失败：{detail}。未发送的修改仍保存在本机。</translation>
     </message>
     <message>
+      <source>The server sent data this version of StationDesk cannot read ({detail}), so it was not saved. Unsent changes stay on this computer; report this to your administrator.</source>
+      <translation>服务器发来的数据本版本无法读取（{detail}），因此未保存。未发送的修改仍保存在本机；请报告管理员。</translation>
+    </message>
+    <message>
       <source>A sync is already running. Wait until it has finished.</source>
       <translation>同步正在进行，请等待其完成。</translation>
     </message>

@@ -22,15 +22,16 @@ GROUP = 30
 
 @pytest.fixture
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Pages of ``PAGE`` changes, groups of ``GROUP``; returns the sizes ``apply_page`` was called with."""
+    """Pages of ``PAGE`` changes, groups of ``GROUP``; returns how many changes each ``apply_page`` call held."""
     monkeypatch.setattr(engine, "FULL_RUN_GROUP", GROUP)
     monkeypatch.setattr(sync_service, "SyncEngine", partial(engine.SyncEngine, pull_limit=PAGE))
     sizes: list[int] = []
     original = LocalSyncStore.apply_page
 
-    def recording(self: LocalSyncStore, changes: list[dict[str, Any]], state: dict[str, Any]) -> int:
-        sizes.append(len(changes))
-        return original(self, changes, state)
+    def recording(self: LocalSyncStore, pages: list[bytes], state: dict[str, Any]) -> tuple[int, int]:
+        pulled, applied = original(self, pages, state)
+        sizes.append(pulled)
+        return pulled, applied
 
     monkeypatch.setattr(LocalSyncStore, "apply_page", recording)
     return sizes
@@ -53,12 +54,12 @@ def test_a_pull_that_failed_between_groups_resumes_after_the_last_one(
     recording = LocalSyncStore.apply_page
     calls = 0
 
-    def second_fails(self: LocalSyncStore, changes: list[dict[str, Any]], state: dict[str, Any]) -> int:
+    def second_fails(self: LocalSyncStore, pages: list[bytes], state: dict[str, Any]) -> tuple[int, int]:
         nonlocal calls
         calls += 1
         if calls == 2:
             raise OSError("disk gone")
-        return recording(self, changes, state)
+        return recording(self, pages, state)
 
     monkeypatch.setattr(LocalSyncStore, "apply_page", second_fails)
     with pytest.raises(OSError):

@@ -12,7 +12,9 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -20,6 +22,7 @@ from sqlalchemy import select
 from app import cli, sync_commands
 from app.inspections.data import EvidenceMeta
 from app.records import OperatorFilter
+from app.services import sync as sync_service
 from app.services.demo import create_demo_station
 from app.services.sync import SyncRefused, failure_message
 from localdb.database import Database
@@ -27,7 +30,8 @@ from localdb.models import Operator
 from localdb.sync_models import APPLIED, PENDING, REJECTED, OutboxEntry
 from localdb.sync_store import LocalSyncStore
 from server import province
-from sync.client import SyncError
+from sync import engine
+from sync.client import SyncError, SyncHttp
 from tests.db.test_bulk_indexes import index_sql
 from tests.inspections.conftest import LICENSE_DISPLAY, png_bytes
 from tests.server.harness import LiveServer, SyncClient, free_port
@@ -266,6 +270,37 @@ def test_captive_portal_is_not_the_server(client: Client, portal: str) -> None:
         client.sync.run(portal, "demo1", "demo-password")
     assert caught.value.kind == "not_server"
     assert client.sync.state() is None  # nothing was adopted from a login page
+
+
+def test_a_page_with_malformed_changes_is_refused_and_nothing_is_stored(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's real second page arrives with one change's version as text (a broken server or proxy): the
+    sync stops with a clear message, the first page stays applied with its cursor, the bad one left no trace."""
+    original = SyncHttp.get_page
+    pages = 0
+
+    def damaged(self: SyncHttp, path: str, head: type[Any], params: dict[str, Any] | None = None) -> Any:
+        nonlocal pages
+        parsed, body = original(self, path, head, params)
+        pages += 1
+        if pages == 2:
+            document = json.loads(body)
+            document["changes"][-1]["version"] = str(document["changes"][-1]["version"])
+            body = json.dumps(document).encode()
+        return parsed, body
+
+    monkeypatch.setattr(SyncHttp, "get_page", damaged)
+    monkeypatch.setattr(sync_service, "SyncEngine", partial(engine.SyncEngine, pull_limit=25))
+    monkeypatch.setattr(engine, "FULL_RUN_GROUP", 25)  # a transaction per page
+    with pytest.raises(SyncRefused) as caught:
+        client.run()
+    assert caught.value.kind == "malformed"
+    assert failure_message(caught.value) == (sync_service.MESSAGES["malformed"], {"detail": caught.value.detail,
+        "server": ""})  # fmt: skip
+    assert caught.value.detail == "change 24 of page 1 is malformed"  # the page of that transaction
+    assert (client.sync.state() or {}).get("position") == 25  # the first page and its cursor, nothing of the second
+    assert 0 < client.registry.count() <= 25
 
 
 def test_demo_data_dir_refuses(tmp_path: Path, live: LiveServer) -> None:
