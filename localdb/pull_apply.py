@@ -15,8 +15,9 @@ replacing the earlier one, and refuses a malformed change (:class:`MalformedPull
   a field the change lacks keeps its stored value (or, in a new row, takes the column's default); dates are stored
   as ISO text, flags as 0/1, a null in a column that allows none as the empty value, as SQLAlchemy would;
 - a delete marks the stored row deleted;
-- a new operator gets the station, the next ``search_rowid`` and its pinyin initials (``sd_initials``, the function
-  the caller registers: the app layer owns pinyin).
+- a new operator gets the station and the next ``search_rowid``; its pinyin initials were worked out on the fetch
+  thread (:func:`prepare_page`, with the function the app layer passes: it owns pinyin), while the previous group
+  was being written.
 
 Nothing here indexes: the caller gets the ``search_rowid`` of every operator whose searchable text may have changed
 (an operator applied, or the parent of a carrier applied, before and after) and indexes or defers them.
@@ -25,9 +26,12 @@ Nothing here indexes: the caller gets the ``search_rowid`` of every operator who
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, Final
 
+import sqlcipher3
 from sqlalchemy import Boolean, Connection, Date, Table
 from sqlalchemy.dialects import sqlite
 
@@ -38,7 +42,9 @@ STAGE_DDL: Final = (
 """One row per record of the pages being applied. The staged fields are declared BLOB, the type that converts
 nothing, so a version sent as text stays text and is refused. ``found``: a stored row has this id; ``apply``: the
 change is newer than the stored row (both worked out per entity by :func:`apply_registry`)."""
-INITIALS_FUNCTION: Final = "sd_initials"
+INITIALS_DDL: Final = "CREATE TEMP TABLE IF NOT EXISTS pulled_initials (k INTEGER PRIMARY KEY, initials TEXT)"
+PREPARED_INITIALS: Final = "(SELECT i.initials FROM temp.pulled_initials AS i WHERE i.k = p.k)"
+"""The initials :func:`prepare_page` derived from the change's name."""
 LOCAL_COLUMNS: Final = frozenset(
     {
         "id",
@@ -62,35 +68,68 @@ class MalformedPull(ValueError):
     """A pulled page whose changes are not the protocol's (wrong types, an unknown operation, an impossible date)."""
 
 
-def register_initials(conn: Connection, initials: Callable[[str], str]) -> None:
-    """Make ``sd_initials(name)`` available to this connection's statements (pinyin belongs to the app layer)."""
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    driver.create_function(INITIALS_FUNCTION, 1, lambda name: initials(name or ""), deterministic=True)
+@dataclass(frozen=True)
+class PreparedPage:
+    """A pulled page made ready on the fetch thread: its body as JSONB (parsed once, in C), how many changes it
+    holds, and the pinyin initials of its operators' names by change index (Python work that would otherwise hold
+    the GIL inside the write transaction: ~1 s of an initial pull)."""
+
+    changes: bytes
+    count: int
+    initials: list[tuple[int, str]]
 
 
-def stage(conn: Connection, pages: Iterable[bytes | str]) -> int:
-    """Put the changes of ``pages`` (response bodies, in order) into ``temp.pulled_change``, emptied first; returns
-    how many changes the pages hold. Raises :class:`MalformedPull` for a page or change not of the protocol."""
+_scratch = threading.local()
+"""Per fetch thread, an in-memory SQLite connection for reading page bodies (it never touches the station file)."""
+
+
+def prepare_page(body: bytes, initials: Callable[[str], str]) -> PreparedPage:
+    """Parse a pulled page's body and derive its operators' initials; :class:`MalformedPull` if it is not a page."""
+    scratch = getattr(_scratch, "conn", None)
+    if scratch is None:
+        scratch = _scratch.conn = sqlcipher3.connect(":memory:")
+    try:
+        blob = scratch.execute("SELECT jsonb(?)", (body,)).fetchone()[0]
+        kind, count = scratch.execute(
+            "SELECT json_type(?1, '$.changes'), json_array_length(?1, '$.changes')", (blob,)
+        ).fetchone()
+        names = scratch.execute(
+            "SELECT key, value ->> '$.data.name' FROM jsonb_each(?, '$.changes') WHERE value ->> 'entity' = 'operator'"
+            " AND value ->> 'op' = 'upsert' AND value ->> '$.data.name' IS NOT NULL",
+            (blob,),
+        ).fetchall()
+    except sqlcipher3.Error as exc:
+        raise MalformedPull(f"the page is not JSON ({exc})") from exc
+    if kind != "array":
+        raise MalformedPull("the page has no list of changes")
+    return PreparedPage(blob, int(count), [(key, initials(str(name))) for key, name in names])
+
+
+def stage(conn: Connection, pages: Iterable[PreparedPage]) -> int:
+    """Put the changes of ``pages`` (in order) into ``temp.pulled_change`` and their initials into
+    ``temp.pulled_initials``, both emptied first; returns how many changes the pages hold. Raises
+    :class:`MalformedPull` for a change not of the protocol."""
     conn.exec_driver_sql(STAGE_DDL)
+    conn.exec_driver_sql(INITIALS_DDL)
     conn.exec_driver_sql("DELETE FROM temp.pulled_change")
+    conn.exec_driver_sql("DELETE FROM temp.pulled_initials")
     total = 0
     for number, page in enumerate(pages):
-        body = conn.exec_driver_sql("SELECT jsonb(?)", (page,)).scalar()
-        kind, count = conn.exec_driver_sql(
-            "SELECT json_type(?1, '$.changes'), json_array_length(?1, '$.changes')", (body,)
-        ).one()
-        if kind != "array":
-            raise MalformedPull("the page has no list of changes")
+        offset = number * PAGE_STRIDE
         conn.exec_driver_sql(
             "INSERT INTO temp.pulled_change (k, entity, id, op, version, data)"
             " SELECT ? + key, value ->> 'entity', value ->> 'id', value ->> 'op', value ->> 'version',"
             " jsonb_extract(value, '$.data') FROM jsonb_each(?, '$.changes') WHERE true"
             " ON CONFLICT (entity, id) DO UPDATE SET k = excluded.k, op = excluded.op, version = excluded.version,"
             " data = excluded.data",
-            (number * PAGE_STRIDE, body),
+            (offset, page.changes),
         )
-        total += int(count)
+        if page.initials:
+            conn.exec_driver_sql(
+                "INSERT INTO temp.pulled_initials (k, initials) VALUES (?, ?)",
+                [(offset + key, initials) for key, initials in page.initials],
+            )
+        total += page.count
     bad = conn.exec_driver_sql(
         "SELECT k FROM temp.pulled_change WHERE typeof(entity) != 'text' OR typeof(id) != 'text'"
         " OR op IS NULL OR op NOT IN ('upsert', 'delete') OR typeof(version) != 'integer'"
@@ -248,8 +287,8 @@ def _update(conn: Connection, entity: str, columns: _Columns) -> int:
     name = columns.table.name
     assignments = [f"{c.key} = {columns.updated(c)}" for c in columns.wire]
     if name == "operator":
-        new_name = columns.updated(columns.table.c.name)
-        assignments.append(f"name_initials = coalesce(p.data ->> 'name_initials', {INITIALS_FUNCTION}({new_name}))")
+        kept = f"{name}.name_initials"  # a change without a name keeps the stored name, and so its initials
+        assignments.append(f"name_initials = coalesce(p.data ->> 'name_initials', {PREPARED_INITIALS}, {kept})")
     assignments += ["server_version = p.version", "change_state = 'synced'", "deleted_at = NULL"]
     assignments.append("deleted_reason = NULL")
     result = conn.exec_driver_sql(
@@ -279,7 +318,7 @@ def _insert(conn: Connection, entity: str, columns: _Columns) -> tuple[int, int]
     if name == "operator":
         targets += ["name_initials", "station_id", "search_rowid"]
         values += [
-            f"coalesce(p.data ->> 'name_initials', {INITIALS_FUNCTION}({columns.inserted(columns.table.c.name)}))",
+            f"coalesce(p.data ->> 'name_initials', {PREPARED_INITIALS}, '')",
             ":station",
             ":base + row_number() OVER (ORDER BY p.k)",
         ]

@@ -23,13 +23,22 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_indexes
 from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
-from localdb.pull_apply import apply_registry, register_initials, stage, staged, staged_ids
+from localdb.pull_apply import (
+    MalformedPull,
+    PreparedPage,
+    apply_registry,
+    prepare_page,
+    stage,
+    staged,
+    staged_ids,
+)
 from localdb.raw_rows import stored_datetime
 from localdb.search_backlog import BULK_CHUNK, drain_backlog
 from localdb.search_index import defer_indexing, defer_range, reindex_rows, runs, triggers_suspended
@@ -271,11 +280,15 @@ class LocalSyncStore:
         """Start a full resync: remember every id the run delivers, to drop the others at the end."""
         self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)}
 
-    def apply_page(self, pages: Sequence[bytes], state: dict[str, Any]) -> tuple[int, int]:
-        """Apply pulled pages (response bodies, in order) and store ``state`` (the new cursor…) in one transaction;
-        returns (changes the pages hold, rows changed). The changes are staged and applied by SQLite itself
-        (localdb/pull_apply.py); a malformed one raises :class:`~localdb.pull_apply.MalformedPull`, nothing
-        written."""
+    def prepare_page(self, body: bytes) -> PreparedPage:
+        """Make a pulled page's body ready for :meth:`apply_page` (the engine calls this on its fetch thread)."""
+        return prepare_page(body, self._initials)
+
+    def apply_page(self, pages: Sequence[PreparedPage], state: dict[str, Any]) -> tuple[int, int]:
+        """Apply pulled pages (in order) and store ``state`` (the new cursor…) in one transaction; returns (changes
+        the pages hold, rows changed). The changes are staged and applied by SQLite itself (localdb/pull_apply.py);
+        a malformed one, or one the register's constraints refuse (a carrier of an unknown operator), raises
+        :class:`~localdb.pull_apply.MalformedPull` and nothing is written."""
         full = self._seen is not None
         applied = 0
         now = stored_datetime(datetime.now())
@@ -286,11 +299,13 @@ class LocalSyncStore:
                     ids |= staged_ids(conn, entity)
             if full and not conn.exec_driver_sql("SELECT 1 FROM operator LIMIT 1").first():
                 drop_for_load(conn, list(REGISTRY))  # an initial pull: indexes built once in finish_pull
-            register_initials(conn, self._initials)
             rowids: set[int] = set()
             # Parents first within the pages too (the server's commit order already guarantees it across pages).
             for entity, table in REGISTRY.items():
-                changed, touched = apply_registry(conn, entity, table, full, now)
+                try:
+                    changed, touched = apply_registry(conn, entity, table, full, now)
+                except IntegrityError as exc:
+                    raise MalformedPull(f"{entity}: {exc.orig}") from exc
                 applied += changed
                 if full:  # a big run: committed now, indexed from the backlog at its end (finish_pull)
                     defer_indexing(conn, touched)  # now: the carriers' operators deferred here are left out

@@ -37,8 +37,8 @@ from sync.protocol import MAX_BLOB_QUERY, HelloResponse, PullHead, PushResponse,
 PULL_LIMIT: Final = 5000
 FULL_RUN_GROUP: Final = 25_000
 """Changes a full pull applies per local transaction (five pages of the default size)."""
-Pulled = tuple[PullHead, bytes]
-"""A page as fetched: its head, and the response body the store applies."""
+Pulled = tuple[PullHead, Any]
+"""A page as fetched: its head, and what the store's ``prepare_page`` made of the body (opaque here)."""
 REFUSED_FILE: Final = (413, 422)
 """Answers to a file upload that no retry changes: too large, or the bytes do not hash to their address."""
 
@@ -57,7 +57,10 @@ class LocalStore(Protocol):
     def pending_blobs(self) -> list[tuple[str, int]]: ...
     def blob_chunks(self, sha256: str) -> tuple[int, Callable[[], Iterable[bytes]]] | None: ...
     def begin_full(self) -> None: ...
-    def apply_page(self, pages: Sequence[bytes], state: dict[str, Any]) -> tuple[int, int]: ...
+    def prepare_page(self, body: bytes) -> Any:
+        """Runs on the fetch thread for each pulled page; the result goes back to :meth:`apply_page` unchanged."""
+
+    def apply_page(self, pages: Sequence[Any], state: dict[str, Any]) -> tuple[int, int]: ...
     def finish_pull(self) -> int: ...
     def digest_pairs(self) -> dict[str, list[tuple[str, int]]]: ...
 
@@ -241,7 +244,7 @@ class SyncEngine:
         if cursor:
             params["cursor"] = cursor
         head, body = self.http.get_page("/pull", PullHead, params)
-        return (head, body), head.cursor if head.has_more else None
+        return (head, self.store.prepare_page(body)), head.cursor if head.has_more else None
 
     def _pull(self, receipt: Receipt, hello: HelloResponse, full: bool, step: Step) -> None:
         """Pull pages from the stored cursor, fetched on a thread up to a group ahead (sync/page_feed.py).
@@ -259,7 +262,7 @@ class SyncEngine:
         group_pages = max(1, FULL_RUN_GROUP // limit)
         depth = group_pages + 1
         feed: PageFeed[Pulled] = PageFeed(fetch, cursor, depth)
-        group: list[bytes] = []
+        group: list[Any] = []
         try:
             while True:
                 try:

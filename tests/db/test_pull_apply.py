@@ -79,7 +79,7 @@ def page(*changes: dict[str, Any]) -> bytes:
 
 
 def apply(store: LocalSyncStore, *changes: dict[str, Any]) -> tuple[int, int]:
-    return store.apply_page([page(*changes)], {"cursor": "c1"})
+    return store.apply_page([store.prepare_page(page(*changes))], {"cursor": "c1"})
 
 
 def stored(store: LocalSyncStore, model: type[Any], record_id: str) -> Any:
@@ -125,7 +125,7 @@ def test_rows_read_back_hold_the_wire_values(
         "shop_name": shop, "shop_id": "1", "url": "", "icp_filing": "", "license_display": "shown",
         "first_seen": first_seen and first_seen.isoformat(), "last_verified": None, "status": "active",
     }  # fmt: skip
-    for version in (1, 2):  # inserted, then updated with the same values
+    for version in (1, 2):  # inserted, then updated with the same values (the initials derived by prepare_page)
         apply(store, change("operator", operator_id, version, data), change("carrier", carrier_id, version, carrier))
         row = stored(store, Operator, operator_id)
         assert (row.name, row.business_address, row.identifier_override) == (name, address, override)
@@ -189,7 +189,7 @@ def test_a_full_run_defers_its_rows_once(store: LocalSyncStore) -> None:
         change("carrier", str(uuid.uuid4()), 1, {"id": "", "operator_id": op, "kind": "shop", "shop_name": "旗舰店"})
         for op in ops
     ]
-    store.apply_page([page(*changes), page(*carriers)], {"cursor": "c1"})
+    store.apply_page([store.prepare_page(page(*changes)), store.prepare_page(page(*carriers))], {"cursor": "c1"})
     with _db(store).engine.connect() as conn:
         assert backlog(conn) == [(1, 3)]
         conn.rollback()
@@ -220,7 +220,17 @@ def test_a_malformed_change_changes_nothing(store: LocalSyncStore, bad: dict[str
     assert (store.state() or {}).get("cursor") is None
 
 
-def test_a_page_without_a_list_of_changes_is_refused(store: LocalSyncStore) -> None:
+@pytest.mark.parametrize(
+    "body", [b'{"epoch": "e", "cursor": "c", "has_more": false}', b'{"changes": {"a": 1}}', b"<html>"]
+)
+def test_a_body_that_is_no_page_is_refused_before_the_transaction(store: LocalSyncStore, body: bytes) -> None:
     with pytest.raises(MalformedPull):
-        store.apply_page([b'{"epoch": "e", "cursor": "c", "has_more": false, "position": 1}'], {"cursor": "c1"})
-    assert (store.state() or {}).get("cursor") is None
+        store.prepare_page(body)
+
+
+def test_a_carrier_of_an_unknown_operator_is_refused(store: LocalSyncStore) -> None:
+    op = str(uuid.uuid4())
+    orphan = {"id": "", "operator_id": str(uuid.uuid4()), "kind": "shop"}
+    with pytest.raises(MalformedPull, match="carrier"):
+        apply(store, change("operator", op, 1, operator_data(op)), change("carrier", str(uuid.uuid4()), 1, orphan))
+    assert operator_count(store) == 0

@@ -28,7 +28,7 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     sizes: list[int] = []
     original = LocalSyncStore.apply_page
 
-    def recording(self: LocalSyncStore, pages: list[bytes], state: dict[str, Any]) -> tuple[int, int]:
+    def recording(self: LocalSyncStore, pages: list[Any], state: dict[str, Any]) -> tuple[int, int]:
         pulled, applied = original(self, pages, state)
         sizes.append(pulled)
         return pulled, applied
@@ -54,7 +54,7 @@ def test_a_pull_that_failed_between_groups_resumes_after_the_last_one(
     recording = LocalSyncStore.apply_page
     calls = 0
 
-    def second_fails(self: LocalSyncStore, pages: list[bytes], state: dict[str, Any]) -> tuple[int, int]:
+    def second_fails(self: LocalSyncStore, pages: list[Any], state: dict[str, Any]) -> tuple[int, int]:
         nonlocal calls
         calls += 1
         if calls == 2:
