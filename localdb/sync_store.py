@@ -73,7 +73,10 @@ class LocalSyncStore:
         self._db = db
         self._evidence_db = evidence_db
         self._initials = initials
+        self._full = False
         self._seen: dict[str, set[str]] | None = None
+        """The ids a full run delivered, per entity; ``None`` when the run began on an empty register (nothing
+        stored can then be missing from it: an initial pull skips collecting a quarter of a million ids)."""
 
     # -- state ---------------------------------------------------------------------------------------------------
     def state(self) -> dict[str, Any] | None:
@@ -277,8 +280,14 @@ class LocalSyncStore:
         restore_after_crash(self._db)
 
     def begin_full(self) -> None:
-        """Start a full resync: remember every id the run delivers, to drop the others at the end."""
-        self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)}
+        """Start a full run: remember every id it delivers, to drop the others at the end (unless nothing is stored
+        yet)."""
+        self._full = True
+        with self._db.engine.connect() as conn:
+            tables = [*(table.name for table in REGISTRY.values()), DOCUMENT_TABLE.name]
+            stored = any(conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() for name in tables)
+            conn.rollback()
+        self._seen = {name: set() for name in (*REGISTRY, *DOCUMENTS)} if stored else None
 
     def prepare_page(self, body: bytes) -> PreparedPage:
         """Make a pulled page's body ready for :meth:`apply_page` (the engine calls this on its fetch thread)."""
@@ -289,7 +298,7 @@ class LocalSyncStore:
         the pages hold, rows changed). The changes are staged and applied by SQLite itself (localdb/pull_apply.py);
         a malformed one, or one the register's constraints refuse (a carrier of an unknown operator), raises
         :class:`~localdb.pull_apply.MalformedPull` and nothing is written."""
-        full = self._seen is not None
+        full = self._full
         applied = 0
         now = stored_datetime(datetime.now())
         with self._db.bulk_transaction() as conn, triggers_suspended(conn):
@@ -410,7 +419,7 @@ class LocalSyncStore:
         """End a pull run: after a full run, drop what the server no longer has; index what a full run applied.
 
         Returns how many local records a full run found gone on the server."""
-        seen, self._seen = self._seen, None
+        seen, self._seen, self._full = self._seen, None, False
         removed = 0
         now = datetime.now()
         with self._db.bulk_transaction() as conn:

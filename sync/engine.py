@@ -279,8 +279,8 @@ class SyncEngine:
                     continue
                 group.append(body)
                 cursor = page.cursor
-                if full and page.has_more and len(group) < group_pages:
-                    continue
+                if full and page.has_more and len(group) < group_pages and receipt.pulled_changes:
+                    continue  # (the first page goes in alone: nothing to wait for while the next ones come)
                 pulled, applied = self.store.apply_page(
                     group, {"cursor": page.cursor, "epoch": page.epoch, "position": page.position}
                 )

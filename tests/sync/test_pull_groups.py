@@ -40,8 +40,9 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_a_full_pull_commits_groups_of_pages(client: Client, server_view: SyncClient, small_pages: list[int]) -> None:
     receipt = client.run()
     assert receipt.verified is True
-    assert len(small_pages) >= 2
-    assert all(GROUP <= size < GROUP + PAGE for size in small_pages[:-1])  # whole pages until the group is full
+    assert len(small_pages) >= 3
+    assert small_pages[0] == PAGE  # the first page alone: applied while the next ones arrive
+    assert all(GROUP <= size < GROUP + PAGE for size in small_pages[1:-1])  # whole pages until the group is full
     assert sum(small_pages) == receipt.pulled_changes
     assert client.registry.count() == server_view.hello()["counts"]["operator"]
     op = first_operator(client)
