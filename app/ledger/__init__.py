@@ -13,7 +13,7 @@ drive the same functions):
    register and classify them new / changed / unchanged / conflicting / rejected, validating with the registry's
    own rules. Nothing is written;
 5. :mod:`app.ledger.commit` — write a preview in one transaction with an audit entry per change and an import batch
-   holding the before-images, so :func:`app.ledger.commit.undo_last_import` restores the prior rows exactly;
+   holding the before-images, so :func:`app.ledger.undo.undo_last_import` restores the prior rows exactly;
 6. :mod:`app.ledger.error_report` — a workbook of the problem rows, bad cells highlighted, reasons in comments.
 
 Export (:mod:`app.ledger.export`) streams the register through openpyxl's write-only mode, masks personal data

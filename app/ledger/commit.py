@@ -1,17 +1,15 @@
-"""Writing a preview in one transaction, and undoing the last import exactly.
+"""Writing a preview in one transaction, and remembering the column mapping confirmed for a header layout.
 
 The commit first checks that the register is still as the preview saw it (:class:`app.ledger.preview.StateMark`);
 otherwise it writes nothing (:class:`app.ledger.errors.PreviewOutdated`). Then, in one transaction: new operators
 and their carriers go in by batches with the search triggers suspended, with time-ordered ids, their outbox entries
 built by SQLite from the stored rows, and their search entries left to the backlog (localdb/search_index.py);
 changed operators and carriers are updated and re-indexed; every change gets an audit entry naming the file, sheet
-and row; and an import batch records the ids of the inserted rows and the raw before-image of every changed row.
-A cancel or any failure rolls all of it back.
+and row; and an import batch records the ids of the inserted rows and the raw before-image of every changed row,
+which is what :mod:`app.ledger.undo` needs to revert it exactly. A cancel or any failure rolls all of it back.
 
-Undo takes the newest import not yet undone, refuses when any of its rows was touched afterwards (an audit entry
-after the import, a different ``updated_at``, a sync state), deletes what it inserted, writes the before-images
-back column by column, re-indexes the affected operators and marks the batch undone — one transaction, with audit
-entries of its own (the audit log is append-only: undo adds to it, never removes).
+The row-level helpers that undo writes with too (:class:`Audit`, :func:`select_rows`, :func:`chunks`,
+:func:`reindex_selected`, :func:`audit_text`) live here, once.
 """
 
 from __future__ import annotations
@@ -62,7 +60,6 @@ T_OVERRIDE = QT_TRANSLATE_NOOP(
 T_BATCH = QT_TRANSLATE_NOOP(
     "Ledger", "Import of {file} (sheet {sheet}): {new} new, {changed} changed, {unchanged} unchanged"
 )
-T_UNDO = QT_TRANSLATE_NOOP("Ledger", "Import of {file} undone")
 
 
 @dataclass(frozen=True)
@@ -74,28 +71,8 @@ class CommitResult:
     audit_entries: int
 
 
-@dataclass(frozen=True)
-class UndoResult:
-    batch_id: str
-    file_name: str
-    removed_operators: int
-    restored_rows: int
-
-
-@dataclass(frozen=True)
-class LastImport:
-    """The import undo would revert, as the UI shows it."""
-
-    batch_id: str
-    file_name: str
-    sheet: str
-    committed_at: str
-    officer_name: str
-    new: int
-    changed: int
-
-
-def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    """``values`` in slices small enough for one ``IN (...)`` list of SQL parameters."""
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -116,7 +93,7 @@ def reindex_selected(conn: Connection, rowids: Iterable[int]) -> None:
     conn.exec_driver_sql("DELETE FROM temp.ledger_reindex")
 
 
-def _audit_text(field: str, raw: Any) -> str | None:
+def audit_text(field: str, raw: Any) -> str | None:
     """An audit before/after value in the form RegistryService writes it (是/否 for flags, ISO dates)."""
     value = from_raw(field, raw)
     if value is None:
@@ -126,9 +103,10 @@ def _audit_text(field: str, raw: Any) -> str | None:
     return str(value)
 
 
-def _select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+def select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The raw ``columns`` of the rows of ``table`` with these ids, by id (missing ids are simply absent)."""
     rows: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({marks})"
         for row in conn.exec_driver_sql(sql, tuple(chunk)):
@@ -137,7 +115,7 @@ def _select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Sequ
     return rows
 
 
-class _Audit:
+class Audit:
     """Collects audit rows and writes them in batches."""
 
     SQL: Final = (
@@ -282,7 +260,7 @@ class _Writer:
         self.outbox_first: int | None = None
         self.outbox_last: int | None = None
         self._conn: Connection | None = None
-        self.audit: _Audit
+        self.audit: Audit
 
     @property
     def conn(self) -> Connection:
@@ -291,7 +269,7 @@ class _Writer:
 
     def start(self, conn: Connection) -> None:
         self._conn = conn
-        self.audit = _Audit(conn, self.actor, self.now)
+        self.audit = Audit(conn, self.actor, self.now)
         conn.exec_driver_sql(
             "INSERT INTO import_batch (id, committed_at, officer_id, officer_name, file_name, file_sha256, sheet,"
             " layout_hash, new_count, changed_count, unchanged_count, conflict_count, rejected_count, warning_count,"
@@ -370,18 +348,16 @@ class _Writer:
             return
         conn = self.conn
         operator_ids = [i.operator_id for i in items if i.values and i.operator_id]
-        befores = _select_rows(conn, "operator", OPERATOR_COLUMNS, operator_ids)
+        befores = select_rows(conn, "operator", OPERATOR_COLUMNS, operator_ids)
         carrier_ids = [p.carrier_id for i in items for p in i.carriers if p.carrier_id]
-        carrier_befores = _select_rows(conn, "carrier", CARRIER_COLUMNS, carrier_ids)
+        carrier_befores = select_rows(conn, "carrier", CARRIER_COLUMNS, carrier_ids)
         images = [
             (self.batch_id, entity, entity_id, json.dumps(record, ensure_ascii=False))
             for entity, rows in (("operator", befores), ("carrier", carrier_befores))
             for entity_id, record in rows.items()
         ]
         _insert(conn, "import_batch_row", ("batch_id", "entity_type", "entity_id", "before"), images)
-        touched = _select_rows(
-            conn, "operator", ("id", "search_rowid"), [i.operator_id for i in items if i.operator_id]
-        )
+        touched = select_rows(conn, "operator", ("id", "search_rowid"), [i.operator_id for i in items if i.operator_id])
         with triggers_suspended(conn):
             new_carriers: list[tuple[Any, ...]] = []
             changes: list[Mutation] = []
@@ -422,8 +398,8 @@ class _Writer:
         self._update("operator", item.operator_id, sets)
         for change in item.changes:
             self.audit.add(
-                "operator", item.operator_id, "update", change.field, _audit_text(change.field, change.before),
-                _audit_text(change.field, change.after), reason,
+                "operator", item.operator_id, "update", change.field, audit_text(change.field, change.before),
+                audit_text(change.field, change.after), reason,
             )  # fmt: skip
         if item.override:
             identifier = str(item.values.get("identifier", before["identifier"]))
@@ -443,8 +419,8 @@ class _Writer:
         self._update("carrier", plan.carrier_id, sets)
         for change in plan.changes:
             self.audit.add(
-                "carrier", plan.carrier_id, "update", change.field, _audit_text(change.field, change.before),
-                _audit_text(change.field, change.after), reason,
+                "carrier", plan.carrier_id, "update", change.field, audit_text(change.field, change.before),
+                audit_text(change.field, change.after), reason,
             )  # fmt: skip
         record, old = _as_record(before, plan.values)
         return carrier_mutations(record, False, old)
@@ -504,176 +480,3 @@ def remembered_mapping(conn: Connection, layout: str) -> dict[int, str] | None:
         return {int(c): str(k) for c, k in json.loads(raw).items()}
     except (ValueError, AttributeError):
         return None
-
-
-# -- undo --------------------------------------------------------------------------------------------------------
-BATCH_COLUMNS: Final = (
-    "id", "committed_at", "officer_name", "file_name", "sheet", "new_count", "changed_count", "inserted_operators",
-    "inserted_carriers", "last_audit_id", "outbox_first", "outbox_last",
-)  # fmt: skip
-
-
-def _last_batch(conn: Connection) -> dict[str, Any] | None:
-    row = conn.exec_driver_sql(
-        f"SELECT {', '.join(BATCH_COLUMNS)} FROM import_batch WHERE undone_at IS NULL ORDER BY rowid DESC LIMIT 1"
-    ).first()
-    return dict(zip(BATCH_COLUMNS, row, strict=True)) if row is not None else None
-
-
-def last_import(db: Database) -> LastImport | None:
-    """The import :func:`undo_last_import` would revert, or ``None``."""
-    with db.engine.connect() as conn:
-        batch = _last_batch(conn)
-        conn.rollback()
-    if batch is None:
-        return None
-    return LastImport(
-        batch["id"], batch["file_name"], batch["sheet"], str(batch["committed_at"])[:19], batch["officer_name"],
-        int(batch["new_count"]), int(batch["changed_count"]),
-    )  # fmt: skip
-
-
-def _ids(text: str) -> list[str]:
-    return [line for line in text.split("\n") if line]
-
-
-def undo_last_import(
-    db: Database, actor: Actor | None, translate: Translate = untranslated, progress: Progress | None = None
-) -> UndoResult:
-    """Revert the newest import not yet undone, exactly; see the module documentation."""
-    progress = progress or Progress.none()
-    now = stored_datetime(datetime.now())
-    with db.bulk_transaction() as conn:
-        batch = _last_batch(conn)
-        if batch is None:
-            raise err.NothingToUndo()
-        batch_id = batch["id"]
-        imported_at = str(batch["committed_at"])
-        inserted_operators = _ids(batch["inserted_operators"])
-        inserted_carriers = _ids(batch["inserted_carriers"])
-        befores: dict[tuple[str, str], dict[str, Any]] = {}
-        for entity_type, entity_id, before in conn.exec_driver_sql(
-            "SELECT entity_type, entity_id, before FROM import_batch_row WHERE batch_id = ?", (batch_id,)
-        ):
-            befores[(entity_type, entity_id)] = json.loads(before)
-        progress.step(0, 4)
-        current_ops = _select_rows(
-            conn, "operator", OPERATOR_COLUMNS, inserted_operators + [i for t, i in befores if t == "operator"]
-        )
-        current_carriers = _select_rows(
-            conn, "carrier", CARRIER_COLUMNS, inserted_carriers + [i for t, i in befores if t == "carrier"]
-        )
-        touched = _touched_since(
-            conn, batch, imported_at, inserted_operators, inserted_carriers, befores, current_ops, current_carriers
-        )
-        touched += _sent_since(conn, batch)
-        if touched:
-            raise err.UndoBlocked(file=batch["file_name"], count=touched)
-        progress.step(1, 4)
-        reason = translate("Ledger", T_UNDO).format(file=batch["file_name"])
-        audit = _Audit(conn, actor, now)
-        rowids = {current_ops[i]["search_rowid"] for i in inserted_operators}
-        rowids |= {current_ops[i]["search_rowid"] for t, i in befores if t == "operator"}
-        carrier_owners = {current_carriers[i]["operator_id"] for i in inserted_carriers}
-        carrier_owners |= {befores[("carrier", i)]["operator_id"] for t, i in befores if t == "carrier"}
-        owners = _select_rows(conn, "operator", ("id", "search_rowid"), sorted(carrier_owners))
-        rowids |= {int(r["search_rowid"]) for r in owners.values()}
-        with triggers_suspended(conn):
-            for chunk in _chunks(inserted_carriers):
-                conn.exec_driver_sql(f"DELETE FROM carrier WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
-            for carrier_id in inserted_carriers:
-                audit.add(
-                    "carrier", carrier_id, "delete", None, current_carriers[carrier_id]["shop_name"], None, reason
-                )
-            for chunk in _chunks(inserted_operators):
-                conn.exec_driver_sql(f"DELETE FROM operator WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
-            for operator_id in inserted_operators:
-                audit.add("operator", operator_id, "delete", None, current_ops[operator_id]["name"], None, reason)
-            progress.step(2, 4)
-            for (entity_type, entity_id), before in befores.items():
-                table, columns = (
-                    ("operator", OPERATOR_COLUMNS) if entity_type == "operator" else ("carrier", CARRIER_COLUMNS)
-                )
-                current = (current_ops if entity_type == "operator" else current_carriers)[entity_id]
-                conn.exec_driver_sql(
-                    f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns if c != 'id')} WHERE id = ?",
-                    (*(before[c] for c in columns if c != "id"), entity_id),
-                )
-                for column in columns:
-                    if column in ("updated_at", "change_state", "name_initials") or current[column] == before[column]:
-                        continue
-                    audit.add(
-                        entity_type, entity_id, "update", column, _audit_text(column, current[column]),
-                        _audit_text(column, before[column]), reason,
-                    )  # fmt: skip
-            progress.step(3, 4)
-            reindex_selected(conn, rowids)
-            inserted_rowids = [int(current_ops[i]["search_rowid"]) for i in inserted_operators]
-            if inserted_rowids:  # the import's backlog entry, if not indexed yet: those rows are gone
-                conn.exec_driver_sql(
-                    "DELETE FROM search_backlog WHERE first >= ? AND last <= ?",
-                    (min(inserted_rowids), max(inserted_rowids)),
-                )
-        if batch["outbox_first"] is not None:  # none of them was sent (checked above): the server never saw them
-            conn.exec_driver_sql(
-                "DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ?", (batch["outbox_first"], batch["outbox_last"])
-            )
-        audit.add("import_batch", batch_id, "undo", None, batch["file_name"], None, reason)
-        audit.flush()
-        conn.exec_driver_sql(
-            "UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?",
-            (now, actor.name if actor else "", batch_id),
-        )
-        progress.step(4, 4)
-    return UndoResult(batch_id, batch["file_name"], len(inserted_operators), len(befores))
-
-
-def _sent_since(conn: Connection, batch: dict[str, Any]) -> int:
-    """How many of the import's outbox entries a sync has already sent (undo cannot take those back)."""
-    if batch["outbox_first"] is None:
-        return 0
-    return int(
-        conn.exec_driver_sql(
-            "SELECT count(*) FROM sync_outbox WHERE seq BETWEEN ? AND ? AND state != 'pending'",
-            (batch["outbox_first"], batch["outbox_last"]),
-        ).scalar()
-        or 0
-    )
-
-
-def _touched_since(
-    conn: Connection,
-    batch: dict[str, Any],
-    imported_at: str,
-    inserted_operators: list[str],
-    inserted_carriers: list[str],
-    befores: dict[tuple[str, str], dict[str, Any]],
-    current_ops: dict[str, dict[str, Any]],
-    current_carriers: dict[str, dict[str, Any]],
-) -> int:
-    """How many of the import's rows were changed after it (or are gone): undo must not overwrite that."""
-    touched: set[str] = set()
-    for ids, current in ((inserted_operators, current_ops), (inserted_carriers, current_carriers)):
-        for entity_id in ids:
-            row = current.get(entity_id)
-            if (
-                row is None
-                or row["deleted_at"] is not None
-                or row["updated_at"] != imported_at
-                or row["change_state"] != "new"
-                or row["server_version"] is not None
-            ):
-                touched.add(entity_id)
-    for (entity_type, entity_id), before in befores.items():
-        row = (current_ops if entity_type == "operator" else current_carriers).get(entity_id)
-        if row is None or row["updated_at"] != imported_at or row["server_version"] != before["server_version"]:
-            touched.add(entity_id)
-    all_ids = inserted_operators + inserted_carriers + [i for _t, i in befores]
-    for chunk in _chunks(all_ids):
-        marks = ", ".join("?" * len(chunk))
-        later = conn.exec_driver_sql(
-            f"SELECT DISTINCT entity_id FROM audit_log WHERE id > ? AND entity_id IN ({marks})",
-            (int(batch["last_audit_id"]), *chunk),
-        ).scalars()
-        touched.update(str(i) for i in later)
-    return len(touched)

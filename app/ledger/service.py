@@ -17,16 +17,7 @@ from pathlib import Path
 from typing import Final
 
 from app.ledger import errors as err
-from app.ledger.commit import (
-    CommitResult,
-    LastImport,
-    UndoResult,
-    commit_preview,
-    last_import,
-    remember_mapping,
-    remembered_mapping,
-    undo_last_import,
-)
+from app.ledger.commit import CommitResult, commit_preview, remember_mapping, remembered_mapping
 from app.ledger.error_report import write_error_report
 from app.ledger.errors import Translate, untranslated
 from app.ledger.export import ExportResult, export_registry, write_template
@@ -34,6 +25,7 @@ from app.ledger.headers import HeaderLayout, Mapping, check_mapping, detect_head
 from app.ledger.parse import parse_sheet
 from app.ledger.preview import Preview, build_items, load_snapshot
 from app.ledger.reader import LedgerFile, SheetGrid, open_ledger
+from app.ledger.undo import LastImport, UndoResult, last_import, undo_last_import
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database

@@ -18,6 +18,7 @@ from app.services.registry import RegistryService
 from localdb.database import Database
 from tests.ledger.conftest import audit_count, close_message_boxes, officer, state
 from tests.ledger.files import HEADER, OTHER_USCC, rows_basic, write_xlsx
+from tests.ledger.wizard_steps import choose_file, open_wizard, to_confirm
 from ui.ledger_export_dialog import LedgerExportDialog, write_template_to
 from ui.ledger_import_wizard import LedgerImportWizard
 from ui.ledger_preview_model import PreviewModel
@@ -32,18 +33,13 @@ def actor(demo_db: Database) -> Actor:
 
 @pytest.fixture
 def wizard(qtbot: Any, demo_db: Database, actor: Actor) -> LedgerImportWizard:
-    widget = LedgerImportWizard(LedgerImportService(demo_db), lambda: actor)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return open_wizard(qtbot, demo_db, actor)
 
 
 def test_the_whole_import_and_undo(qtbot: Any, wizard: LedgerImportWizard, demo_db: Database, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "ledger.xlsx", rows_basic())
     before = state(demo_db)
-    wizard.file_page.path_edit.setText(str(path))
-    wizard.next()
+    choose_file(wizard, path)
     assert wizard.currentId() == wizard.MAPPING, "one sheet: the sheet page is skipped"
     assert [c.currentData() for c in wizard.mapping_page.combos[:3]] == ["", "name", "identifier.uscc"]
     wizard.next()
@@ -69,8 +65,7 @@ def test_a_bad_file_keeps_the_wizard_on_the_file_page(
 ) -> None:
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    wizard.file_page.path_edit.setText(str(path))
-    wizard.next()
+    choose_file(wizard, path)
     assert wizard.currentId() == wizard.FILE
     shown = close_message_boxes()
     assert shown and "photo.xlsx" in shown[0]
@@ -88,8 +83,7 @@ def test_several_sheets_ask_which_and_the_mapping_can_be_corrected(
     hidden.append(HEADER)
     hidden.sheet_state = "hidden"
     workbook.save(path)
-    wizard.file_page.path_edit.setText(str(path))
-    wizard.next()
+    choose_file(wizard, path)
     assert wizard.currentId() == wizard.SHEET
     items = [wizard.sheet_page.sheets.item(i) for i in range(wizard.sheet_page.sheets.count())]
     assert [i.text().split(" ")[0] for i in items][:2] == ["一月", "二月"]
@@ -107,8 +101,7 @@ def test_several_sheets_ask_which_and_the_mapping_can_be_corrected(
 
 
 def test_mapping_without_a_name_column_is_refused(qtbot: Any, wizard: LedgerImportWizard, tmp_path: Path) -> None:
-    wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "x.xlsx", rows_basic())))
-    wizard.next()
+    choose_file(wizard, write_xlsx(tmp_path / "x.xlsx", rows_basic()))
     name_combo = wizard.mapping_page.combos[1]
     name_combo.setCurrentIndex(name_combo.findData(""))
     wizard.next()
@@ -167,9 +160,7 @@ def test_registry_view_buttons(qtbot: Any, demo_db: Database, actor: Actor, tmp_
     view.import_button.click()
     assert isinstance(view.dialog, LedgerImportWizard)
     wizard = view.dialog
-    wizard.file_page.path_edit.setText(str(write_xlsx(tmp_path / "x.xlsx", rows_basic())))
-    for _step in range(3):
-        wizard.next()
+    to_confirm(wizard, write_xlsx(tmp_path / "x.xlsx", rows_basic()))
     wizard.next()
     assert wizard.result_ is not None
     count = view.model.rowCount()

@@ -1,49 +1,23 @@
 """Fixtures: a live server per database backend (SQLite always; PostgreSQL when ``TEST_DATABASE_URL`` is set).
 
-With ``TEST_DATABASE_URL=postgresql://user@host:port/postgres`` the session creates a scratch database next to the
-one named (the role needs CREATEDB), runs every server test against it too, and drops it at the end.
+With ``TEST_DATABASE_URL=postgresql://user@host:port/postgres`` every server test runs against a scratch database
+next to the one named too (tests/server/harness.py ``serving``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
-from server import demo
-from server.db import normalize_url
-from server.settings import Settings
-from tests.server.harness import LiveServer, LogCollector, SyncClient, start_server
+from tests.server.harness import LiveServer, LogCollector, SyncClient, serving
 
 DEMO_OPERATORS = 40
 """Operators per demo station in tests: enough for several pull pages at small limits, quick to seed."""
 
 BACKENDS = ["sqlite", "postgresql"]
-
-
-def _scratch_postgres(url: str) -> tuple[str, str]:
-    """Create a scratch database on the server of ``url``; returns (its URL, its name)."""
-    name = f"sd_test_{secrets.token_hex(6)}"
-    admin = make_url(normalize_url(url))
-    with psycopg.connect(
-        admin.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
-    ) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')  # a generated identifier, not input
-    return admin.set(database=name).render_as_string(hide_password=False), name
-
-
-def _drop_postgres(url: str, name: str) -> None:
-    admin = make_url(normalize_url(url))
-    with psycopg.connect(
-        admin.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -65,34 +39,11 @@ def live(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, server_logs: LogCollector
 ) -> Iterator[LiveServer]:
     backend: str = request.param
-    database_url: str | None = None
-    scratch: tuple[str, str] | None = None
-    if backend == "postgresql":
-        base = os.environ.get("TEST_DATABASE_URL")
-        if not base:
-            pytest.skip("TEST_DATABASE_URL is not set")
-        database_url, name = _scratch_postgres(base)
-        scratch = (base, name)
-    settings = Settings(
-        data_dir=Path(tmp_path_factory.mktemp(f"server-{backend}")),
-        database_url=database_url,
-        login_max_failures=3,
-        login_window=60,
-        max_batch=50,
-        max_body_bytes=64 * 1024,
-        max_blob_bytes=256 * 1024,
-        max_page=200,
-        argon2_time_cost=1,
-        argon2_memory_kib=1024,
-        argon2_parallelism=1,
-    )
-    server = start_server(backend, settings, server_logs)
-    demo.seed_demo(server.db, DEMO_OPERATORS)
-    yield server
-    server.stop()
-    server.db.dispose()
-    if scratch is not None:
-        _drop_postgres(*scratch)
+    data_dir = Path(tmp_path_factory.mktemp(f"server-{backend}"))
+    limits = {"login_max_failures": 3, "login_window": 60, "max_batch": 50, "max_body_bytes": 64 * 1024}
+    limits |= {"max_blob_bytes": 256 * 1024, "max_page": 200}
+    with serving(backend, data_dir, DEMO_OPERATORS, server_logs, **limits) as server:
+        yield server
 
 
 @pytest.fixture

@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import secrets
 import socket
 import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
+import pytest
 import requests
 import uvicorn
 from fastapi import FastAPI
+from sqlalchemy.engine import make_url
 
+from server import demo
 from server.api import create_app
-from server.db import Database
+from server.db import Database, normalize_url
 from server.settings import Settings
 from sync.protocol import API_PREFIX, CLIENT_HEADER, PROTOCOL_HEADER
 
@@ -87,6 +94,57 @@ def start_server(backend: str, settings: Settings, logs: LogCollector) -> LiveSe
             raise RuntimeError("the test server did not start")
         time.sleep(0.01)
     return LiveServer(backend, settings, f"http://127.0.0.1:{port}", app, server, thread, logs)
+
+
+def _scratch_postgres(url: str) -> tuple[str, str]:
+    """Create a scratch database on the server of ``url``; returns (its URL, its name)."""
+    name = f"sd_test_{secrets.token_hex(6)}"
+    admin = make_url(normalize_url(url))
+    with psycopg.connect(
+        admin.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # a generated identifier, not input
+    return admin.set(database=name).render_as_string(hide_password=False), name
+
+
+def _drop_postgres(url: str, name: str) -> None:
+    admin = make_url(normalize_url(url))
+    with psycopg.connect(
+        admin.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def serving(backend: str, data_dir: Path, operators: int, logs: LogCollector, **limits: Any) -> Iterator[LiveServer]:
+    """A live server on ``backend`` seeded with the demo province (``operators`` per station), fast password
+    hashing and ``limits`` as settings. PostgreSQL: a scratch database next to the one ``TEST_DATABASE_URL`` names
+    (the role needs CREATEDB), dropped afterwards; the test is skipped when the variable is not set."""
+    database_url: str | None = None
+    scratch: tuple[str, str] | None = None
+    if backend == "postgresql":
+        base = os.environ.get("TEST_DATABASE_URL")
+        if not base:
+            pytest.skip("TEST_DATABASE_URL is not set")
+        database_url, name = _scratch_postgres(base)
+        scratch = (base, name)
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        argon2_time_cost=1,
+        argon2_memory_kib=1024,
+        argon2_parallelism=1,
+        **limits,
+    )
+    server = start_server(backend, settings, logs)
+    demo.seed_demo(server.db, operators)
+    try:
+        yield server
+    finally:
+        server.stop()
+        server.db.dispose()
+        if scratch is not None:
+            _drop_postgres(*scratch)
 
 
 @dataclass

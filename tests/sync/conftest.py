@@ -12,7 +12,6 @@ and an ``HTTPS_PROXY`` (``CONNECT`` tunnels), and records what went through it.
 from __future__ import annotations
 
 import contextlib
-import os
 import select
 import socket
 import struct
@@ -34,12 +33,9 @@ from app.services.registry import RegistryService
 from app.services.sync import SyncService
 from app.station_store import open_station_databases
 from localdb.database import Database
-from server import demo
-from server.settings import Settings
 from sync.credentials import CredentialStore
 from sync.protocol import API_PREFIX
-from tests.server.conftest import _drop_postgres, _scratch_postgres
-from tests.server.harness import LiveServer, LogCollector, SyncClient, start_server
+from tests.server.harness import LiveServer, LogCollector, SyncClient, serving
 from tests.support.stations import memory_store
 
 OPERATORS = 30
@@ -49,30 +45,9 @@ PASSWORD = "demo-password"
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     backend: str = request.param
-    database_url: str | None = None
-    scratch: tuple[str, str] | None = None
-    if backend == "postgresql":
-        base = os.environ.get("TEST_DATABASE_URL")
-        if not base:
-            pytest.skip("TEST_DATABASE_URL is not set")
-        database_url, name = _scratch_postgres(base)
-        scratch = (base, name)
-    settings = Settings(
-        data_dir=Path(tmp_path_factory.mktemp(f"sync-server-{backend}")),
-        database_url=database_url,
-        max_batch=5,
-        max_page=25,
-        argon2_time_cost=1,
-        argon2_memory_kib=1024,
-        argon2_parallelism=1,
-    )
-    server = start_server(backend, settings, LogCollector())
-    demo.seed_demo(server.db, OPERATORS)
-    yield server
-    server.stop()
-    server.db.dispose()
-    if scratch is not None:
-        _drop_postgres(*scratch)
+    data_dir = Path(tmp_path_factory.mktemp(f"sync-server-{backend}"))
+    with serving(backend, data_dir, OPERATORS, LogCollector(), max_batch=5, max_page=25) as server:
+        yield server
 
 
 @dataclass

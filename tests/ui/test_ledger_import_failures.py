@@ -12,11 +12,11 @@ from sqlalchemy import event
 
 from app.identifiers import org_code_check_char, uscc_check_char
 from app.ledger import errors as err
-from app.ledger.service import LedgerImportService
 from app.records import Actor, OperatorFilter
 from app.services.registry import RegistryService
 from localdb.database import Database
 from tests.ledger.files import write_xlsx
+from tests.ledger.wizard_steps import open_wizard, to_confirm
 from tests.ui.test_reason_dialogs import chinese  # noqa: F401  (the fixture)
 from ui.ledger_import_wizard import LedgerImportWizard
 
@@ -40,21 +40,7 @@ def live_ids(db: Database) -> list[str]:
 
 @pytest.fixture
 def wizard(qtbot: Any, db: Database, actor: Actor) -> LedgerImportWizard:
-    widget = LedgerImportWizard(LedgerImportService(db), lambda: actor)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def to_confirm(wizard: LedgerImportWizard, path: Path) -> None:
-    wizard.file_page.path_edit.setText(str(path))
-    wizard.next()
-    assert wizard.currentId() == wizard.MAPPING
-    wizard.next()
-    assert wizard.currentId() == wizard.PREVIEW
-    wizard.next()
-    assert wizard.currentId() == wizard.CONFIRM
+    return open_wizard(qtbot, db, actor)
 
 
 def test_a_stale_preview_offers_a_new_preview_not_next(
@@ -98,9 +84,7 @@ def test_a_stale_preview_offers_a_new_preview_not_next(
 
 @pytest.mark.usefixtures("chinese")
 def test_the_failure_and_the_buttons_speak_chinese(qtbot: Any, db: Database, actor: Actor, tmp_path: Path) -> None:
-    wizard = LedgerImportWizard(LedgerImportService(db), lambda: actor)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = open_wizard(qtbot, db, actor)  # after the Chinese translator is installed
     to_confirm(wizard, write_xlsx(tmp_path / "台账.xlsx", new_operators(1)))
     RegistryService(db).delete(live_ids(db)[0], actor, "在另一个窗口删除")
     wizard.next()
