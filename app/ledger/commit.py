@@ -1,6 +1,6 @@
 """Writing a preview in one transaction, and remembering the column mapping confirmed for a header layout.
 
-The commit first checks that the register is still as the preview saw it (:class:`app.ledger.preview.StateMark`);
+The commit first checks that the register is still as the preview saw it (:class:`app.ledger.snapshot.StateMark`);
 otherwise it writes nothing (:class:`app.ledger.errors.PreviewOutdated`). Then, in one transaction: new operators
 and their carriers go in by batches with the search triggers suspended, with time-ordered ids, their outbox entries
 built by SQLite from the stored rows, and their search entries left to the backlog (localdb/search_index.py);
@@ -35,9 +35,9 @@ from app.ledger.preview import (
     PreviewItem,
     Status,
     from_raw,
-    read_mark,
     to_raw,
 )
+from app.ledger.snapshot import read_mark
 from app.progress import Progress
 from app.records import Actor
 from localdb.bulk_indexes import indexes_rebuilt, worth_rebuilding

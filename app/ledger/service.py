@@ -17,14 +17,17 @@ from pathlib import Path
 from typing import Final
 
 from app.ledger import errors as err
+from app.ledger.classify import build_items
 from app.ledger.commit import CommitResult, commit_preview, remember_mapping, remembered_mapping
 from app.ledger.error_report import write_error_report
 from app.ledger.errors import Translate, untranslated
 from app.ledger.export import ExportResult, export_registry, write_template
 from app.ledger.headers import HeaderLayout, Mapping, check_mapping, detect_header
 from app.ledger.parse import parse_sheet
-from app.ledger.preview import Preview, build_items, load_snapshot
-from app.ledger.reader import LedgerFile, SheetGrid, open_ledger
+from app.ledger.preview import Preview
+from app.ledger.reader import LedgerFile, SheetGrid
+from app.ledger.snapshot import load_snapshot
+from app.ledger.sniff import open_ledger
 from app.ledger.undo import LastImport, UndoResult, last_import, undo_last_import
 from app.progress import Progress
 from app.records import Actor

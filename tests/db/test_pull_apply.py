@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.ledger.classify import OPERATOR_DEFAULTS
 from app.pinyin import name_initials
 from localdb.database import Database
 from localdb.models import Carrier, Operator
@@ -41,7 +42,9 @@ def _db(store: LocalSyncStore) -> Database:
 
 
 def operator_data(record_id: str, **values: Any) -> dict[str, Any]:
+    """An operator as the server sends it: every wire field, a province record with a company's code."""
     data: dict[str, Any] = {
+        **OPERATOR_DEFAULTS,
         "id": record_id,
         "origin": "province",
         "subject_type": "company",
@@ -49,22 +52,8 @@ def operator_data(record_id: str, **values: Any) -> dict[str, Any]:
         "identifier": "91530102MA6K0000X1",
         "identifier_override": None,
         "name": "昆明长城电子商务有限公司",
-        "legal_representative": "李四",
-        "registered_address": "五华区人民中路1号",
         "business_address": "五华区人民中路1号",
-        "phone": "13800000000",
-        "business_scope": "互联网销售",
         "founded_on": "2019-05-01",
-        "registration_status": "存续",
-        "registering_authority": "五华区市场监督管理局",
-        "credit_class": "A",
-        "abnormal_listed": False,
-        "abnormal_reason": "",
-        "abnormal_date": None,
-        "serious_violation": False,
-        "serious_violation_reason": "",
-        "serious_violation_date": None,
-        "notes": "",
     }
     return {**data, **values}
 

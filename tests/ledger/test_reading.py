@@ -19,8 +19,9 @@ from openpyxl import Workbook
 
 from app.ledger import errors as err
 from app.ledger.headers import detect_header
-from app.ledger.reader import MAX_ROWS, open_ledger
+from app.ledger.reader import MAX_ROWS
 from app.ledger.service import LedgerImportService
+from app.ledger.sniff import open_ledger
 from localdb.database import Database
 from tests.ledger.conftest import Translate, state
 from tests.ledger.files import (
@@ -326,7 +327,7 @@ def test_a_million_rows_are_refused_with_bounded_memory(tmp_path: Path) -> None:
     code = (
         "import resource, sys\n"
         "from pathlib import Path\n"
-        "from app.ledger.reader import open_ledger\n"
+        "from app.ledger.sniff import open_ledger\n"
         "from app.ledger import errors\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "ledger = open_ledger(Path(sys.argv[1]))\n"

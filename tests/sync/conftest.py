@@ -12,6 +12,7 @@ and an ``HTTPS_PROXY`` (``CONNECT`` tunnels), and records what went through it.
 from __future__ import annotations
 
 import contextlib
+import json
 import select
 import socket
 import struct
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,6 +35,7 @@ from app.services.registry import RegistryService
 from app.services.sync import SyncService
 from app.station_store import open_station_databases
 from localdb.database import Database
+from sync.client import SyncHttp
 from sync.credentials import CredentialStore
 from sync.protocol import API_PREFIX
 from tests.server.harness import LiveServer, LogCollector, SyncClient, serving
@@ -48,6 +51,25 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     data_dir = Path(tmp_path_factory.mktemp(f"sync-server-{backend}"))
     with serving(backend, data_dir, OPERATORS, LogCollector(), max_batch=5, max_page=25) as server:
         yield server
+
+
+def damage_pulled_page(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
+    """The ``number``-th pulled page arrives with its last change's version as text (a broken server or proxy): the
+    server's real answer, damaged on the client's side of the wire."""
+    original = SyncHttp.get_page
+    pages = 0
+
+    def damaged(self: SyncHttp, path: str, head: type[Any], params: dict[str, Any] | None = None) -> Any:
+        nonlocal pages
+        parsed, body = original(self, path, head, params)
+        pages += 1
+        if pages == number:
+            document = json.loads(body)
+            document["changes"][-1]["version"] = str(document["changes"][-1]["version"])
+            body = json.dumps(document).encode()
+        return parsed, body
+
+    monkeypatch.setattr(SyncHttp, "get_page", damaged)
 
 
 @dataclass

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -31,12 +30,12 @@ from localdb.sync_models import APPLIED, PENDING, REJECTED, OutboxEntry
 from localdb.sync_store import LocalSyncStore
 from server import province
 from sync import engine
-from sync.client import SyncError, SyncHttp
+from sync.client import SyncError
 from tests.db.test_bulk_indexes import index_sql
 from tests.inspections.conftest import LICENSE_DISPLAY, png_bytes
 from tests.server.harness import LiveServer, SyncClient, free_port
 from tests.support.stations import REPO, memory_store, open_with_keyring
-from tests.sync.conftest import ACTOR, Client, open_client
+from tests.sync.conftest import ACTOR, Client, damage_pulled_page, open_client
 
 
 @dataclass(frozen=True)
@@ -277,20 +276,7 @@ def test_a_page_with_malformed_changes_is_refused_and_nothing_is_stored(
 ) -> None:
     """The server's real second page arrives with one change's version as text (a broken server or proxy): the
     sync stops with a clear message, the first page stays applied with its cursor, the bad one left no trace."""
-    original = SyncHttp.get_page
-    pages = 0
-
-    def damaged(self: SyncHttp, path: str, head: type[Any], params: dict[str, Any] | None = None) -> Any:
-        nonlocal pages
-        parsed, body = original(self, path, head, params)
-        pages += 1
-        if pages == 2:
-            document = json.loads(body)
-            document["changes"][-1]["version"] = str(document["changes"][-1]["version"])
-            body = json.dumps(document).encode()
-        return parsed, body
-
-    monkeypatch.setattr(SyncHttp, "get_page", damaged)
+    damage_pulled_page(monkeypatch, 2)
     monkeypatch.setattr(sync_service, "SyncEngine", partial(engine.SyncEngine, pull_limit=25))
     monkeypatch.setattr(engine, "FULL_RUN_GROUP", 25)  # a transaction per page
     with pytest.raises(SyncRefused) as caught:

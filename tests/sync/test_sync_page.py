@@ -25,7 +25,7 @@ from localdb.sync_models import APPLIED
 from sync.client import ServerUnreachable, SyncError
 from sync.credentials import CredentialStore
 from sync.engine import Receipt
-from tests.sync.conftest import ACTOR, PASSWORD, Client
+from tests.sync.conftest import ACTOR, PASSWORD, Client, damage_pulled_page
 from tests.sync.test_sync import first_operator, offline_work, outbox
 from tests.unit.test_sync_schedule import Clock, highest
 from ui.i18n import install_translators
@@ -271,3 +271,21 @@ def test_a_cancelled_sync_says_how_to_go_on(qtbot: QtBot, client: Client) -> Non
     qtbot.addWidget(view)
     view.sync_now()
     assert "Sync cancelled" in view.status_label.text()
+
+
+def test_a_malformed_answer_is_explained_and_not_retried(
+    qtbot: QtBot, client: Client, monkeypatch: pytest.MonkeyPatch, switch_to_chinese: Callable[[], None]
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr("ui.sync_view.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
+    damage_pulled_page(monkeypatch, 1)
+    switch_to_chinese()
+    schedule = RetrySchedule(clock=Clock(CLOCK_START), uniform=highest)
+    view = page(qtbot, client.sync, schedule, server=client.server.base)
+    view.user_edit.setText("demo1")
+    view.password_edit.setText(PASSWORD)
+    view.sync_now()
+    assert warnings and "服务器发来的数据本版本无法读取" in warnings[-1] and "change" in warnings[-1]
+    assert schedule.next_at is None  # the same answer would come again: the officer reports it
+    assert "服务器发来的数据本版本无法读取" in view.status_label.text()
+    assert client.registry.count() == 0  # nothing of the damaged page was stored
