@@ -25,6 +25,7 @@ Nothing here indexes: the caller gets the ``search_rowid`` of every operator who
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Callable, Iterable
@@ -208,13 +209,10 @@ class _Columns:
         return self._field(column, f":default_{column.key}" if f"default_{column.key}" in self.defaults else "NULL")
 
 
-_COLUMNS: dict[str, _Columns] = {}
-
-
+@functools.cache
 def _columns(table: Table) -> _Columns:
-    if table.name not in _COLUMNS:
-        _COLUMNS[table.name] = _Columns(table)
-    return _COLUMNS[table.name]
+    """The expressions of ``table``, worked out once per process."""
+    return _Columns(table)
 
 
 PARENTS: Final = (
