@@ -28,6 +28,9 @@ CACHE_KIB = 256 * 1024
 """Page cache per connection (256 MiB, allocated lazily): the whole search index of a big registry stays
 decrypted in memory, so search-as-you-type never pays for decryption twice."""
 
+AUTOCHECKPOINT_PAGES = 1000
+"""SQLite's default: a commit that leaves the write-ahead log longer than this copies it into the database file."""
+
 
 def _url(path: Path, key: bytes) -> URL:
     if len(key) != KEY_BYTES:

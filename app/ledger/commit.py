@@ -18,8 +18,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import datetime
-from operator import itemgetter
+from datetime import date, datetime
 from typing import Any, Final
 
 from sqlalchemy import Connection
@@ -181,20 +180,62 @@ CARRIER_VALUES: Final = tuple(c for c in CARRIER_COLUMNS if c not in {"id", "ope
 CARRIER_INSERT: Final = ("id", "operator_id", *_created_here(""), *CARRIER_VALUES)
 
 
-_operator_values = itemgetter(*OPERATOR_VALUES)
+def _json_default(value: Any) -> str:
+    """``json.dumps``'s fallback: dates as SQLite stores them (flags are JSON booleans, which ``->>`` reads back as
+    1/0, and the rest is text or null)."""
+    if isinstance(value, datetime | date):
+        return str(to_raw(value))
+    raise TypeError(f"not a ledger value: {value!r}")
 
 
-def _operator_row(
-    values: dict[str, Any], operator_id: str, rowid: int, station_id: str, created: tuple[Any, ...], reason: str
-) -> tuple[Any, ...]:
-    """An operator row in the order of ``OPERATOR_INSERT`` (``created``: the values of ``_created_here``)."""
-    return (operator_id, rowid, station_id, reason or None, *created, *map(to_raw, _operator_values(values)))
+def _rows_json(rows: list[list[Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _from_json(table: str, columns: Sequence[str], exprs: Sequence[str], values: Sequence[str], first: int) -> str:
+    """``INSERT … SELECT`` of one row per element of the JSON array ``:rows``: ``exprs`` for the leading columns,
+    then ``values`` read from the element's positions ``first``, ``first + 1``, …"""
+    reads = [f"value ->> {first + at}" for at in range(len(values))]
+    return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join([*exprs, *reads])} FROM jsonb_each(:rows)"
+
+
+CREATED: Final = tuple(f":{name}" for name in _created_here(""))
+AUDIT_CREATE: Final = (
+    "INSERT INTO audit_log (at, officer_id, officer_name, entity_type, entity_id, action, field, before, after,"
+    " reason) SELECT :at, :officer_id, :officer_name, '{entity}', {entity_id}, 'create', NULL, NULL, value ->> {after},"
+    " value ->> {reason} FROM jsonb_each(:rows)"
+)
+
+
+class _NewRows:
+    """The SQL that writes a batch of new operators and carriers, and their audit entries, from JSON arrays.
+
+    Python only lists each row's values (``json.dumps`` renders them in C); SQLite reads them with ``jsonb_each``
+    and numbers the ids from the runs. An operator element is ``[override reason, audit reason, *OPERATOR_VALUES]``
+    (its place in the import gives its ids), a carrier element ``[operator's place, label, audit reason,
+    *CARRIER_VALUES]``. Binding the same rows as parameters cost twice as much (a parameter at a time)."""
+
+    def __init__(self, operator_ids: IdRun, carrier_ids: IdRun) -> None:
+        self.ids, self.carrier_ids = operator_ids, carrier_ids
+        operator_id = operator_ids.sql(":base + key")
+        carrier_id = carrier_ids.sql(":carrier_base + key")
+        self.operators = _from_json(
+            "operator", OPERATOR_INSERT, [operator_id, ":base + key + 1", ":station_id", "value ->> 0", *CREATED],
+            OPERATOR_VALUES, 2,
+        )  # fmt: skip
+        self.carriers = _from_json(
+            "carrier", CARRIER_INSERT, [carrier_id, operator_ids.sql("value ->> 0"), *CREATED], CARRIER_VALUES, 3
+        )
+        self.operator_audit = AUDIT_CREATE.format(
+            entity="operator", entity_id=operator_id, after=2 + OPERATOR_VALUES.index("name"), reason=1
+        )
+        self.carrier_audit = AUDIT_CREATE.format(entity="carrier", entity_id=carrier_id, after=1, reason=2)
 
 
 def _carrier_row(
     values: dict[str, Any], carrier_id: str, operator_id: str, created: tuple[Any, ...]
 ) -> tuple[Any, ...]:
-    """A carrier row in the order of ``CARRIER_INSERT``."""
+    """A carrier row in the order of ``CARRIER_INSERT`` (for carriers added to operators already registered)."""
     return (carrier_id, operator_id, *created, *(to_raw(values.get(name)) for name in CARRIER_VALUES))
 
 
@@ -227,7 +268,7 @@ def commit_preview(
     new_items = [i for i in preview.items if i.status is Status.NEW]
     changed_items = [i for i in preview.items if i.status is Status.CHANGED]
     writer = _Writer(preview, actor, translate, progress, len(new_items) + len(changed_items) + 1)
-    with db.bulk_transaction() as conn:
+    with db.bulk_transaction(defer_checkpoint=True) as conn:
         if read_mark(conn) != preview.mark:
             raise err.PreviewOutdated(file=preview.file_name)
         writer.start(conn)
@@ -289,8 +330,9 @@ class _Writer:
         """New operators with their carriers and outbox entries; their search entries are left to the backlog
         (localdb/search_index.py), and into a mostly empty register the secondary indexes are rebuilt once.
 
-        The ids come from time-ordered runs (localdb/ids.py) and the outbox entries are built by SQLite from the
-        stored rows (localdb/bulk_outbox.py): per row, Python only assembles the two tuples."""
+        The ids come from time-ordered runs (localdb/ids.py), the rows and their audit entries are read by SQLite
+        from one JSON array per batch (:class:`_NewRows`) and the outbox entries are built by SQLite from the stored
+        rows (localdb/bulk_outbox.py): per row, Python only lists the values."""
         if not items:
             return
         conn = self.conn
@@ -298,10 +340,10 @@ class _Writer:
         first_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0) + 1
         outbox_before = int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar() or 0)
         rebuild = worth_rebuilding(conn, "operator", len(items))
-        operator_ids, carrier_ids = IdRun.fresh(), IdRun.fresh()
+        sql = _NewRows(IdRun.fresh(), IdRun.fresh())
         with triggers_suspended(conn), indexes_rebuilt(conn, ("operator", "carrier")) if rebuild else nullcontext():
             for start in range(0, len(items), BATCH):
-                self._insert_batch(items[start : start + BATCH], first_rowid + start, operator_ids, carrier_ids)
+                self._insert_batch(items[start : start + BATCH], first_rowid + start, sql)
         last_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0)
         add_created_operators(conn, first_rowid + 1, first_rowid + len(items), self.now)
         add_created_carriers(conn, first_carrier, last_carrier, self.now)
@@ -309,27 +351,38 @@ class _Writer:
         self.outbox_last = int(conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
         defer_range(conn, first_rowid + 1, first_rowid + len(items))
 
-    def _insert_batch(self, chunk: list[PreviewItem], base: int, operator_ids: IdRun, carrier_ids: IdRun) -> None:
-        operator_rows: list[tuple[Any, ...]] = []
-        carrier_rows: list[tuple[Any, ...]] = []
-        station_id, created, audit = self.preview.station_id, self.created, self.audit
+    def _insert_batch(self, chunk: list[PreviewItem], base: int, sql: _NewRows) -> None:
+        """One batch of new operators (search rowids ``base + 1`` on) with their carriers and audit entries."""
+        operators: list[list[Any]] = []
+        carriers: list[list[Any]] = []
+        carrier_base = len(self.inserted_carriers)
         for offset, item in enumerate(chunk, start=base):
-            operator_id = operator_ids.at(offset)
             reason = self.reason(item)
-            override = self.reason(item, T_OVERRIDE) if item.override else ""
-            operator_rows.append(_operator_row(item.values, operator_id, offset + 1, station_id, created, override))
-            self.inserted_operators.append(operator_id)
-            audit.add("operator", operator_id, "create", None, None, item.values["name"], reason)
-            if item.override:
-                audit.add("operator", operator_id, "override", "identifier", None, item.values["identifier"], override)
+            override = self.reason(item, T_OVERRIDE) if item.override else None
+            values = item.values
+            operators.append([override, reason, *[values[name] for name in OPERATOR_VALUES]])
+            if override:
+                self.audit.add("operator", sql.ids.at(offset), "override", "identifier", None, values["identifier"],
+                    override)  # fmt: skip
             for plan in item.carriers:
-                carrier_id = carrier_ids.at(len(self.inserted_carriers))
-                carrier_rows.append(_carrier_row(plan.values, carrier_id, operator_id, created))
-                self.inserted_carriers.append(carrier_id)
-                audit.add("carrier", carrier_id, "create", None, None, plan.label or None, reason)
-        _insert(self.conn, "operator", OPERATOR_INSERT, operator_rows)
-        _insert(self.conn, "carrier", CARRIER_INSERT, carrier_rows)
-        self.carriers_added += len(carrier_rows)
+                carriers.append([offset, plan.label or None, reason, *[plan.values.get(n) for n in CARRIER_VALUES]])
+        self.inserted_operators += map(sql.ids.at, range(base, base + len(chunk)))
+        self.inserted_carriers += map(sql.carrier_ids.at, range(carrier_base, carrier_base + len(carriers)))
+        audit = self.audit
+        common = {"station_id": self.preview.station_id, **_created_here(self.now), "base": base,
+            "carrier_base": carrier_base, "at": audit.at, "officer_id": audit.officer_id,
+            "officer_name": audit.officer_name}  # fmt: skip
+        for statements, rows in (((sql.operators, sql.operator_audit), operators),
+                                 ((sql.carriers, sql.carrier_audit), carriers)):  # fmt: skip
+            if rows:
+                parameters = {
+                    **common,
+                    "rows": self.conn.exec_driver_sql("SELECT jsonb(?)", (_rows_json(rows),)).scalar(),
+                }
+                for statement in statements:
+                    self.conn.exec_driver_sql(statement, parameters)
+        audit.written += len(operators) + len(carriers)
+        self.carriers_added += len(carriers)
         self.done += len(chunk)
         self.progress.step(self.done, self.total)
 

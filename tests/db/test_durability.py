@@ -1,5 +1,6 @@
-"""Crash safety with real processes: what a child reported as saved survives ``kill -9``; a child killed in the
-middle of the bulk demo load leaves the database exactly as it was, and openable."""
+"""Crash safety with real processes: what a child reported as saved survives ``kill -9`` (also a ledger import whose
+commit left its pages in the write-ahead log); a child killed in the middle of the bulk demo load leaves the
+database exactly as it was, and openable."""
 
 from __future__ import annotations
 
@@ -62,6 +63,31 @@ db = open_station_database(DataDir(root), KeyChoice(key_file=key_file), Credenti
 print("start", flush=True)
 create_demo_station(db, 20_000, progress=Progress(lambda done, total: print("progress", done, total, flush=True)))
 print("done", flush=True)
+"""
+
+IMPORT_THEN_SLEEP = """
+import sys, time
+from pathlib import Path
+from app.database_key import KeyChoice
+from app.ledger.service import LedgerImportService
+from app.paths import DataDir
+from app.records import Actor
+from app.services.officers import OfficerService
+from app.station_store import open_station_database
+from keyring.backends import fail
+from sync.credentials import CredentialStore
+
+root, key_file, ledger = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+db = open_station_database(DataDir(root), KeyChoice(key_file=key_file), CredentialStore(fail.Keyring()))
+officer = OfficerService(db).active_officers()[0]
+service = LedgerImportService(db)
+size = db.path.stat().st_size
+service.commit(service.dry_run(ledger), Actor(officer.id, officer.name))
+with db.engine.connect() as conn:
+    limits = {conn.connection.dbapi_connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0]}
+    conn.rollback()
+print("committed", size, db.path.stat().st_size, *limits, flush=True)
+time.sleep(300)
 """
 
 
@@ -143,6 +169,36 @@ def test_kill_during_demo_load_leaves_the_database_as_it_was(tmp_path: Path) -> 
         with db.engine.connect() as conn:
             assert conn.scalar(text("SELECT triggers_enabled FROM search_control")) == 1
             assert conn.scalar(text("SELECT count(*) FROM operator_fts")) == 1
+            assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
+    finally:
+        db.close()
+
+
+def test_imported_ledger_survives_kill_9_before_its_log_is_checkpointed(tmp_path: Path) -> None:
+    data, key_file = _prepare(tmp_path)
+    ledger = tmp_path / "台账.csv"
+    lines = ["主体名称,主体类型,联系电话"] + [f"断电导入商行{n},其他,1370013{n:04d}" for n in range(3000)]
+    ledger.write_text("\n".join(lines), encoding="utf-8")
+    child = start_python(IMPORT_THEN_SLEEP, str(data), str(key_file), str(ledger))
+    try:
+        _, size_before, size_after, limit = wait_for_line(child, "committed").split()
+    finally:
+        kill_hard(child)
+    assert child.returncode == -signal.SIGKILL
+    # The commit left the import in the write-ahead log (the database file did not grow), and the connection that
+    # wrote it checkpoints as usual again.
+    assert size_after == size_before
+    assert int(limit) == 1000
+
+    db = open_with_key_file(data, key_file)
+    try:
+        registry = RegistryService(db)
+        with db.reader() as session:
+            assert session.scalar(select(func.count()).where(Operator.name.like("断电导入商行%"))) == 3000
+        [last] = registry.search_ids("断电导入商行2999", OperatorFilter())
+        assert registry.detail(last).draft.phone == "13700132999"
+        assert [entry.action for entry in registry.detail(last).history] == ["create"]
+        with db.engine.connect() as conn:
             assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
     finally:
         db.close()
