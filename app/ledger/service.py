@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Final
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.ledger import errors as err
 from app.ledger.classify import build_items
@@ -26,7 +30,7 @@ from app.ledger.headers import HeaderLayout, Mapping, check_mapping, detect_head
 from app.ledger.parse import parse_sheet
 from app.ledger.preview import Preview
 from app.ledger.reader import LedgerFile, SheetGrid
-from app.ledger.snapshot import load_snapshot
+from app.ledger.snapshot import Snapshot, load_snapshot, read_mark
 from app.ledger.sniff import open_ledger
 from app.ledger.undo import LastImport, UndoResult, last_import, undo_last_import
 from app.progress import Progress
@@ -35,6 +39,8 @@ from localdb.database import Database
 from localdb.search_backlog import BULK_CHUNK, drain_backlog
 
 SCALE: Final = 1000
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -83,6 +89,8 @@ class LoadedSheet:
     """The mapping to use: the one remembered for this header layout, else the automatic one."""
     remembered: bool
     file_sha256: str
+    snapshot: Snapshot | None = None
+    """The register as it was when the sheet was read; the preview uses it while the register is unchanged."""
 
     @property
     def sheet(self) -> str:
@@ -155,10 +163,16 @@ class LedgerImportService:
         raise err.SeveralSheets(file=ledger.name, sheets="、".join(s.sheet for s in loaded))
 
     def load(self, ledger: LedgerFile, sheet: str, progress: Progress | None = None) -> LoadedSheet:
-        """Read ``sheet``, find its header and the mapping to propose."""
-        with paused_gc():
-            grid = ledger.read(sheet, progress)
-        layout = detect_header(grid)
+        """Read ``sheet``, find its header and the mapping to propose.
+
+        The register is read on a second thread meanwhile (calamine lets go of the GIL while it parses), for the
+        preview to match against if the register has not changed by then."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-register") as helper:
+            register = helper.submit(self._read_register)
+            with paused_gc():
+                grid = ledger.read(sheet, progress)
+            layout = detect_header(grid)
+            snapshot = register.result()
         mapping = dict(layout.mapping)
         remembered = False
         with self._db.engine.connect() as conn:
@@ -166,7 +180,19 @@ class LedgerImportService:
             conn.rollback()
         if stored is not None and all(0 <= c < max(len(layout.labels), grid.width) for c in stored):
             mapping, remembered = stored, True
-        return LoadedSheet(ledger, grid, layout, mapping, remembered, file_digest(ledger.path))
+        return LoadedSheet(ledger, grid, layout, mapping, remembered, file_digest(ledger.path), snapshot)
+
+    def _read_register(self) -> Snapshot | None:
+        """The register as a detached snapshot, or ``None`` when it cannot be read now (the preview reads it)."""
+        try:
+            with self._db.engine.connect() as conn:
+                snapshot = load_snapshot(conn)
+                snapshot.detach()
+                conn.rollback()
+        except SQLAlchemyError:
+            log.warning("could not read the register ahead of the preview", exc_info=True)
+            return None
+        return snapshot
 
     # -- dry run and commit --------------------------------------------------------------------------------
     def preview(self, loaded: LoadedSheet, mapping: Mapping | None = None, progress: Progress | None = None) -> Preview:
@@ -182,7 +208,9 @@ class LedgerImportService:
             loaded.grid, mapping, loaded.layout.data_start, scaled(progress, 0.0, 0.4), loaded.layout.labels
         )
         with self._db.engine.connect() as conn:
-            snapshot = load_snapshot(conn)
+            snapshot = loaded.snapshot
+            if snapshot is None or snapshot.mark != read_mark(conn):
+                snapshot = load_snapshot(conn)
             if not snapshot.station_id:
                 raise err.NoStation()
             progress.step(int(SCALE * 0.5), SCALE)

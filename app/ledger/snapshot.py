@@ -34,6 +34,8 @@ class StateMark:
     carriers: int
     operator_updated: str | None
     carrier_updated: str | None
+    pull_cursor: str | None = None
+    """Where the last pull stopped: pulled changes keep the rows' local ``updated_at`` and write no audit entry."""
 
 
 class Records(abc.Mapping[str, dict[str, Any]]):
@@ -78,22 +80,32 @@ class Snapshot:
     _carriers: dict[str, list[tuple[Any, ...]]] | None = None
 
     def carriers_of(self, operator_id: str) -> list[dict[str, Any]]:
+        carriers = self._carriers if self._carriers is not None else self._read_carriers()
+        return [dict(zip(SNAPSHOT_CARRIER, row, strict=True)) for row in carriers.get(operator_id, ())]
+
+    def detach(self) -> None:
+        """Read the carriers now and let go of the connection, for a snapshot kept after its read transaction."""
         if self._carriers is None:
-            self._carriers = defaultdict(list)
-            if self.operators and self._conn is not None:
-                sql = f"SELECT {', '.join(SNAPSHOT_CARRIER)} FROM carrier WHERE deleted_at IS NULL"
-                owner = SNAPSHOT_CARRIER.index("operator_id")
-                for row in self._conn.exec_driver_sql(sql).cursor.fetchall():
-                    self._carriers[row[owner]].append(row)
-        return [dict(zip(SNAPSHOT_CARRIER, row, strict=True)) for row in self._carriers.get(operator_id, ())]
+            self._read_carriers()
+        self._conn = None
+
+    def _read_carriers(self) -> dict[str, list[tuple[Any, ...]]]:
+        self._carriers = defaultdict(list)
+        if self.operators and self._conn is not None:
+            sql = f"SELECT {', '.join(SNAPSHOT_CARRIER)} FROM carrier WHERE deleted_at IS NULL"
+            owner = SNAPSHOT_CARRIER.index("operator_id")
+            for row in self._conn.exec_driver_sql(sql).cursor.fetchall():
+                self._carriers[row[owner]].append(row)
+        return self._carriers
 
 
 def read_mark(conn: Connection) -> StateMark:
     row = conn.exec_driver_sql(
         "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM operator),"
-        " (SELECT count(*) FROM carrier), (SELECT max(updated_at) FROM operator), (SELECT max(updated_at) FROM carrier)"
+        " (SELECT count(*) FROM carrier), (SELECT max(updated_at) FROM operator),"
+        " (SELECT max(updated_at) FROM carrier), (SELECT cursor FROM sync_state WHERE id = 1)"
     ).one()
-    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4])
+    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4], row[5])
 
 
 def phones_of(phone: str) -> list[str]:

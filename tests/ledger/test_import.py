@@ -22,6 +22,7 @@ from app.progress import Cancelled, Progress
 from app.records import OperatorFilter
 from app.services.registry import RegistryService
 from localdb.database import Database
+from localdb.sync_models import SyncState
 from tests.ledger.conftest import Translate, audit_count, officer, state, table_rows
 from tests.ledger.files import (
     FLAGGED_USCC,
@@ -229,6 +230,31 @@ def test_a_stale_preview_is_refused(demo_db: Database, tmp_path: Path) -> None:
     with pytest.raises(err.PreviewOutdated):
         svc.commit(preview, officer(demo_db))
     assert state(demo_db) == before
+
+
+def test_the_preview_sees_changes_made_after_the_sheet_was_read(empty_db: Database, tmp_path: Path) -> None:
+    """The register read alongside the sheet is used only while nothing changed since."""
+    actor = officer_or_station(empty_db)
+    svc = service(empty_db)
+    ledger = svc.open(write_xlsx(tmp_path / "x.xlsx", rows_basic()))
+    loaded = svc.choose_sheet(ledger, None)
+    assert loaded.snapshot is not None and not loaded.snapshot.operators
+    assert by_name(svc.preview(loaded), "昆明市翠湖电子商务有限公司").status is Status.NEW
+
+    svc.commit(svc.dry_run(write_xlsx(tmp_path / "colleague.xlsx", rows_basic())), actor)  # the register changes
+    preview = svc.preview(loaded)
+    assert by_name(preview, "昆明市翠湖电子商务有限公司").status is Status.UNCHANGED
+    assert preview.counts().new == 0
+
+
+def test_a_pull_since_the_preview_makes_it_stale(empty_db: Database, tmp_path: Path) -> None:
+    """Pulled changes keep the rows' local ``updated_at`` and write no audit entry: the moved pull cursor tells."""
+    svc = service(empty_db)
+    preview = svc.dry_run(write_xlsx(tmp_path / "x.xlsx", rows_basic()))
+    with empty_db.transaction() as session:
+        session.add(SyncState(id=1, server_url="https://province.example", station_id="s", device_id="d", cursor="c1"))
+    with pytest.raises(err.PreviewOutdated):
+        svc.commit(preview, officer_or_station(empty_db))
 
 
 def test_cancelling_the_commit_changes_nothing(demo_db: Database, tmp_path: Path) -> None:
