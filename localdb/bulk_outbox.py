@@ -8,8 +8,10 @@ localdb/sync_capture.py (the one definition of what a mutation carries; a proper
 give the same JSON). Same transaction as the rows, so the entries commit or roll back with them.
 
 Key for key the payload is what :func:`localdb.sync_capture.operator_mutations` / ``carrier_mutations`` produce for
-a new record: fields whose value is NULL are left out (``json_patch`` onto ``{}`` drops null members), flags become
-JSON booleans, dates stay ISO text as stored.
+a new record: fields whose value is NULL are left out, flags become JSON booleans, dates stay ISO text as stored.
+The JSON text is concatenated from ``json_quote``-d values (``concat_ws`` skips the NULL members), keys in sorted
+order as ``sync_capture.dumps`` writes them: ``json_object`` keeps null members, and dropping them with
+``json_patch('{}', …)`` parsed every payload again, a fifth of the statement's time.
 """
 
 from __future__ import annotations
@@ -27,18 +29,19 @@ from localdb.sync_models import PENDING
 OPERATOR_CREATE_FIELDS: Final = tuple(sorted(OPERATOR_PROVINCE | OPERATOR_STATION))
 
 
-def _value(table: FromClause, alias: str, name: str) -> str:
-    """SQL for one field's JSON value: flags (stored 0/1) as JSON booleans, everything else as stored."""
+def _member(table: FromClause, alias: str, name: str) -> str:
+    """SQL for one field's ``"name":value`` JSON text, NULL when the value is NULL (flags, stored 0/1, as JSON
+    booleans)."""
     column = f"{alias}.{name}"
     if isinstance(table.columns[name].type, Boolean):
-        return f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} THEN json('true') ELSE json('false') END"
-    return column
+        return f"""CASE WHEN {column} IS NULL THEN NULL WHEN {column} THEN '"{name}":true' ELSE '"{name}":false' END"""
+    return f"""CASE WHEN {column} IS NOT NULL THEN '"{name}":' || json_quote({column}) END"""
 
 
 def _fields(table: FromClause, alias: str, names: tuple[str, ...]) -> str:
-    """SQL for a JSON object of the non-null ``names``, keys sorted (as ``sync_capture.dumps`` writes them)."""
-    pairs = ", ".join(f"'{name}', {_value(table, alias, name)}" for name in sorted(names))
-    return f"json_patch('{{}}', json_object({pairs}))"
+    """SQL for the JSON object text of the non-null ``names``, keys sorted (as ``sync_capture.dumps`` writes them)."""
+    members = ", ".join(_member(table, alias, name) for name in sorted(names))
+    return f"'{{' || concat_ws(',', {members}) || '}}'"
 
 
 def _insert(entity: str, op: str, entity_id: str, payload: str, source: str) -> str:
@@ -53,9 +56,10 @@ def add_created_operators(conn: Connection, first_rowid: int, last_rowid: int, c
     order (the caller created them here and holds the transaction)."""
     proposals = IdRun.fresh()  # proposal ids, ascending like the rows
     payload = (
-        "json_object('base_values', json('{}'), 'fields', "
-        f"{_fields(Operator.__table__, 'o', OPERATOR_CREATE_FIELDS)}, "
-        "'identifier_override', o.identifier_override, 'kind', 'create', 'operator_id', o.id, 'reason', '')"
+        """'{"base_values":{},"fields":' || """
+        f"{_fields(Operator.__table__, 'o', OPERATOR_CREATE_FIELDS)}"
+        """ || ',"identifier_override":' || json_quote(o.identifier_override) || ',"kind":"create","operator_id":'"""
+        """ || json_quote(o.id) || ',"reason":""}'"""
     )
     source = "FROM operator AS o WHERE o.search_rowid BETWEEN ? AND ? ORDER BY o.search_rowid"
     sql = _insert("operator_proposal", "propose", proposals.sql("o.search_rowid"), payload, source)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
@@ -14,6 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from localdb.engine import AUTOCHECKPOINT_PAGES, WRITE_OPTION
 from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
 from localdb.sync_capture import install_capture
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -56,16 +60,14 @@ class Database:
         """
         try:
             with self._write_engine.connect() as conn:
-                raw = conn.connection.dbapi_connection
-                assert raw is not None
-                if defer_checkpoint:
-                    raw.execute("PRAGMA wal_autocheckpoint = 0")
+                if defer_checkpoint:  # on the driver's connection: a statement here would begin the transaction
+                    _driver(conn).execute("PRAGMA wal_autocheckpoint = 0")
                 try:
                     with conn.begin():
                         yield conn
                 finally:
                     if defer_checkpoint:
-                        raw.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+                        _restore_autocheckpoint(conn)
         except OperationalError as exc:
             raise self.storage_error(exc) from exc
 
@@ -92,3 +94,20 @@ class Database:
     def close(self) -> None:
         """Release every pooled connection (and with it the decrypted page cache)."""
         self.engine.dispose()
+
+
+def _restore_autocheckpoint(conn: Connection) -> None:
+    """Give the pooled connection back its automatic checkpoints; one that cannot take them is discarded, for
+    without them its write-ahead log would grow without end."""
+    try:
+        _driver(conn).execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+    except Exception:  # the connection is unusable: whatever the reason, the pool must not hand it out again
+        log.warning("could not restore automatic checkpoints; the connection is discarded", exc_info=True)
+        conn.invalidate()
+
+
+def _driver(conn: Connection) -> Any:
+    """The DB-API connection under ``conn`` (SQLCipher's; untyped)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    return raw

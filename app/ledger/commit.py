@@ -49,6 +49,10 @@ from localdb.sync_capture import Mutation, carrier_mutations, operator_mutations
 
 BATCH: Final = 2_000
 IN_CHUNK: Final = 500
+MAX_JSON_CHARS: Final = 32_000_000
+"""Longest JSON array one statement reads (at most 128 MB of UTF-8, far below SQLite's 1 GB limit on a value): a
+batch of rows with huge cells is split until its array fits."""
+AUDIT_COLUMNS: Final = "at, officer_id, officer_name, entity_type, entity_id, action, field, before, after, reason"
 
 T_REASON = QT_TRANSLATE_NOOP("Ledger", "Imported from {file}, sheet {sheet}, row {rows}")
 T_OVERRIDE = QT_TRANSLATE_NOOP(
@@ -117,10 +121,7 @@ def select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Seque
 class Audit:
     """Collects audit rows and writes them in batches."""
 
-    SQL: Final = (
-        "INSERT INTO audit_log (at, officer_id, officer_name, entity_type, entity_id, action, field, before, after,"
-        " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    )
+    SQL: Final = f"INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     def __init__(self, conn: Connection, actor: Actor | None, at: str) -> None:
         self.conn = conn
@@ -201,9 +202,8 @@ def _from_json(table: str, columns: Sequence[str], exprs: Sequence[str], values:
 
 CREATED: Final = tuple(f":{name}" for name in _created_here(""))
 AUDIT_CREATE: Final = (
-    "INSERT INTO audit_log (at, officer_id, officer_name, entity_type, entity_id, action, field, before, after,"
-    " reason) SELECT :at, :officer_id, :officer_name, '{entity}', {entity_id}, 'create', NULL, NULL, value ->> {after},"
-    " value ->> {reason} FROM jsonb_each(:rows)"
+    f"INSERT INTO audit_log ({AUDIT_COLUMNS}) SELECT :at, :officer_id, :officer_name, '{{entity}}', {{entity_id}},"
+    " 'create', NULL, NULL, value ->> {after}, value ->> {reason} FROM jsonb_each(:rows)"
 )
 
 
@@ -216,7 +216,7 @@ class _NewRows:
     *CARRIER_VALUES]``. Binding the same rows as parameters cost twice as much (a parameter at a time)."""
 
     def __init__(self, operator_ids: IdRun, carrier_ids: IdRun) -> None:
-        self.ids, self.carrier_ids = operator_ids, carrier_ids
+        self.operator_ids, self.carrier_ids = operator_ids, carrier_ids
         operator_id = operator_ids.sql(":base + key")
         carrier_id = carrier_ids.sql(":carrier_base + key")
         self.operators = _from_json(
@@ -352,39 +352,50 @@ class _Writer:
         defer_range(conn, first_rowid + 1, first_rowid + len(items))
 
     def _insert_batch(self, chunk: list[PreviewItem], base: int, sql: _NewRows) -> None:
-        """One batch of new operators (search rowids ``base + 1`` on) with their carriers and audit entries."""
+        """One batch of new operators (search rowids ``base + 1`` on) with their carriers and audit entries; halved
+        while its JSON is longer than ``MAX_JSON_CHARS``."""
         operators: list[list[Any]] = []
         carriers: list[list[Any]] = []
-        carrier_base = len(self.inserted_carriers)
+        overrides: list[tuple[int, str, str]] = []
         for offset, item in enumerate(chunk, start=base):
             reason = self.reason(item)
             override = self.reason(item, T_OVERRIDE) if item.override else None
             values = item.values
             operators.append([override, reason, *[values[name] for name in OPERATOR_VALUES]])
             if override:
-                self.audit.add("operator", sql.ids.at(offset), "override", "identifier", None, values["identifier"],
-                    override)  # fmt: skip
+                overrides.append((offset, values["identifier"], override))
             for plan in item.carriers:
                 carriers.append([offset, plan.label or None, reason, *[plan.values.get(n) for n in CARRIER_VALUES]])
-        self.inserted_operators += map(sql.ids.at, range(base, base + len(chunk)))
-        self.inserted_carriers += map(sql.carrier_ids.at, range(carrier_base, carrier_base + len(carriers)))
+        operators_json, carriers_json = _rows_json(operators), _rows_json(carriers)
+        if len(chunk) > 1 and max(len(operators_json), len(carriers_json)) > MAX_JSON_CHARS:
+            half = len(chunk) // 2
+            self._insert_batch(chunk[:half], base, sql)
+            self._insert_batch(chunk[half:], base + half, sql)
+            return
+        carrier_base = len(self.inserted_carriers)
         audit = self.audit
         common = {"station_id": self.preview.station_id, **_created_here(self.now), "base": base,
             "carrier_base": carrier_base, "at": audit.at, "officer_id": audit.officer_id,
             "officer_name": audit.officer_name}  # fmt: skip
-        for statements, rows in (((sql.operators, sql.operator_audit), operators),
-                                 ((sql.carriers, sql.carrier_audit), carriers)):  # fmt: skip
-            if rows:
-                parameters = {
-                    **common,
-                    "rows": self.conn.exec_driver_sql("SELECT jsonb(?)", (_rows_json(rows),)).scalar(),
-                }
-                for statement in statements:
-                    self.conn.exec_driver_sql(statement, parameters)
+        if operators:
+            self._write_json((sql.operators, sql.operator_audit), operators_json, common)
+        if carriers:
+            self._write_json((sql.carriers, sql.carrier_audit), carriers_json, common)
+        for offset, identifier, override in overrides:  # after the creates, whenever the audit buffer flushes
+            audit.add("operator", sql.operator_ids.at(offset), "override", "identifier", None, identifier, override)
+        self.inserted_operators += map(sql.operator_ids.at, range(base, base + len(chunk)))
+        self.inserted_carriers += map(sql.carrier_ids.at, range(carrier_base, carrier_base + len(carriers)))
         audit.written += len(operators) + len(carriers)
         self.carriers_added += len(carriers)
         self.done += len(chunk)
         self.progress.step(self.done, self.total)
+
+    def _write_json(self, statements: tuple[str, ...], rows_json: str, common: dict[str, Any]) -> None:
+        """Run ``statements`` over one JSON array of rows. The text is turned into SQLite's binary JSON once, by
+        its own statement: each ``jsonb_each(:rows)`` would otherwise parse the text again."""
+        rows = self.conn.exec_driver_sql("SELECT jsonb(?)", (rows_json,)).scalar()
+        for statement in statements:
+            self.conn.exec_driver_sql(statement, {**common, "rows": rows})
 
     def outbox(self, mutations: list[Mutation]) -> None:
         """Append the mutations to the outbox and remember the seq range for undo."""

@@ -18,8 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from app.ledger import errors as err
 from app.ledger.classify import build_items
 from app.ledger.commit import CommitResult, commit_preview, remember_mapping, remembered_mapping
@@ -97,6 +95,40 @@ class LoadedSheet:
         return self.grid.sheet
 
 
+class RegisterRead:
+    """The register read on a helper thread while sheets are read (calamine lets go of the GIL while it parses),
+    for the preview to match against if the register has not changed by then.
+
+    Leaving the ``with`` block does not wait for a read still running (a sheet without a header is reported at
+    once); that read ends on its own and its result is dropped."""
+
+    def __init__(self, db: Database) -> None:
+        self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-register")
+        self._snapshot = self._helper.submit(self._read, db)
+
+    def __enter__(self) -> RegisterRead:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._helper.shutdown(wait=False)
+
+    def result(self) -> Snapshot | None:
+        """The register as a detached snapshot, or ``None`` when it could not be read (the preview reads it)."""
+        return self._snapshot.result()
+
+    @staticmethod
+    def _read(db: Database) -> Snapshot | None:
+        try:
+            with db.engine.connect() as conn:
+                snapshot = load_snapshot(conn)
+                snapshot.detach()
+                conn.rollback()
+        except Exception:  # any failure only costs the preview its own read of the register
+            log.warning("could not read the register ahead of the preview", exc_info=True)
+            return None
+        return snapshot
+
+
 @dataclass(frozen=True)
 class SheetCandidate:
     name: str
@@ -141,20 +173,21 @@ class LedgerImportService:
         Raises :class:`~app.ledger.errors.SeveralSheets` when several sheets look like ledgers.
         """
         progress = progress or Progress.none()
-        if sheet is not None:
-            return self.load(ledger, sheet, progress)
-        visible = ledger.visible_sheets()
-        if not visible:
-            raise err.NoSheets(file=ledger.name)
-        if len(visible) == 1:
-            return self.load(ledger, visible[0], progress)
-        loaded: list[LoadedSheet] = []
-        first_problem: err.LedgerError | None = None
-        for name in visible:
-            try:
-                loaded.append(self.load(ledger, name, progress))
-            except (err.NoHeader, err.EmptySheet) as exc:
-                first_problem = first_problem or exc
+        with RegisterRead(self._db) as register:  # once, whichever sheets are read
+            if sheet is not None:
+                return self._load(ledger, sheet, progress, register)
+            visible = ledger.visible_sheets()
+            if not visible:
+                raise err.NoSheets(file=ledger.name)
+            if len(visible) == 1:
+                return self._load(ledger, visible[0], progress, register)
+            loaded: list[LoadedSheet] = []
+            first_problem: err.LedgerError | None = None
+            for name in visible:
+                try:
+                    loaded.append(self._load(ledger, name, progress, register))
+                except (err.NoHeader, err.EmptySheet) as exc:
+                    first_problem = first_problem or exc
         if len(loaded) == 1:
             return loaded[0]
         if not loaded:
@@ -163,14 +196,13 @@ class LedgerImportService:
         raise err.SeveralSheets(file=ledger.name, sheets="、".join(s.sheet for s in loaded))
 
     def load(self, ledger: LedgerFile, sheet: str, progress: Progress | None = None) -> LoadedSheet:
-        """Read ``sheet``, find its header and the mapping to propose.
+        """Read ``sheet``, find its header and the mapping to propose."""
+        with RegisterRead(self._db) as register:
+            return self._load(ledger, sheet, progress or Progress.none(), register)
 
-        The register is read on a second thread meanwhile (calamine lets go of the GIL while it parses), for the
-        preview to match against if the register has not changed by then."""
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-register") as helper:
-            register = helper.submit(self._read_register)
-            with paused_gc():
-                grid = ledger.read(sheet, progress)
+    def _load(self, ledger: LedgerFile, sheet: str, progress: Progress, register: RegisterRead) -> LoadedSheet:
+        with paused_gc():  # the helper thread builds the register's millions of tuples meanwhile
+            grid = ledger.read(sheet, progress)
             layout = detect_header(grid)
             snapshot = register.result()
         mapping = dict(layout.mapping)
@@ -181,18 +213,6 @@ class LedgerImportService:
         if stored is not None and all(0 <= c < max(len(layout.labels), grid.width) for c in stored):
             mapping, remembered = stored, True
         return LoadedSheet(ledger, grid, layout, mapping, remembered, file_digest(ledger.path), snapshot)
-
-    def _read_register(self) -> Snapshot | None:
-        """The register as a detached snapshot, or ``None`` when it cannot be read now (the preview reads it)."""
-        try:
-            with self._db.engine.connect() as conn:
-                snapshot = load_snapshot(conn)
-                snapshot.detach()
-                conn.rollback()
-        except SQLAlchemyError:
-            log.warning("could not read the register ahead of the preview", exc_info=True)
-            return None
-        return snapshot
 
     # -- dry run and commit --------------------------------------------------------------------------------
     def preview(self, loaded: LoadedSheet, mapping: Mapping | None = None, progress: Progress | None = None) -> Preview:

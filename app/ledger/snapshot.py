@@ -36,6 +36,10 @@ class StateMark:
     carrier_updated: str | None
     pull_cursor: str | None = None
     """Where the last pull stopped: pulled changes keep the rows' local ``updated_at`` and write no audit entry."""
+    live_operators: int = 0
+    live_carriers: int = 0
+    """Rows not deleted: the end of a full pull deletes what the server no longer has, touching neither the counts
+    of rows nor their ``updated_at``, after the cursor moved."""
 
 
 class Records(abc.Mapping[str, dict[str, Any]]):
@@ -103,9 +107,11 @@ def read_mark(conn: Connection) -> StateMark:
     row = conn.exec_driver_sql(
         "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM operator),"
         " (SELECT count(*) FROM carrier), (SELECT max(updated_at) FROM operator),"
-        " (SELECT max(updated_at) FROM carrier), (SELECT cursor FROM sync_state WHERE id = 1)"
+        " (SELECT max(updated_at) FROM carrier), (SELECT cursor FROM sync_state WHERE id = 1),"
+        " (SELECT count(*) FROM operator WHERE deleted_at IS NULL),"
+        " (SELECT count(*) FROM carrier WHERE deleted_at IS NULL)"
     ).one()
-    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4], row[5])
+    return StateMark(int(row[0]), int(row[1]), int(row[2]), row[3], row[4], row[5], int(row[6]), int(row[7]))
 
 
 def phones_of(phone: str) -> list[str]:

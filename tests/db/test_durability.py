@@ -8,18 +8,22 @@ import signal
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from app.records import Actor, OperatorFilter
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
 from localdb.database import Database
+from localdb.engine import AUTOCHECKPOINT_PAGES
 from localdb.models import AuditLog, Carrier, Officer, Operator, Station
 from tests.support.stations import (
     STATION_NAME,
     add_station,
     draft,
     kill_hard,
+    memory_store,
     open_with_key_file,
+    open_with_keyring,
     start_python,
     wait_for_line,
 )
@@ -200,5 +204,29 @@ def test_imported_ledger_survives_kill_9_before_its_log_is_checkpointed(tmp_path
         assert [entry.action for entry in registry.detail(last).history] == ["create"]
         with db.engine.connect() as conn:
             assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
+    finally:
+        db.close()
+
+
+def test_a_bulk_load_hands_every_connection_back_with_automatic_checkpoints(tmp_path: Path) -> None:
+    """The deferred checkpoint of a bulk load ends with it, failed or not: a pooled connection left without
+    automatic checkpoints would let the write-ahead log grow without end."""
+    db = open_with_keyring(tmp_path / "station", memory_store())
+    try:
+        for fails in (False, True):
+            try:
+                with db.bulk_transaction(defer_checkpoint=True) as conn:
+                    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS scratch (x)")
+                    if fails:
+                        conn.exec_driver_sql("SELECT * FROM no_such_table")
+            except OperationalError:
+                assert fails
+        held = [db.engine.connect() for _ in range(db.engine.pool.size())]  # type: ignore[attr-defined]
+        try:
+            limits = {c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() for c in held}
+        finally:
+            for c in held:
+                c.close()
+        assert limits == {AUTOCHECKPOINT_PAGES}
     finally:
         db.close()

@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
+from app.ledger import commit as commit_module
 from app.ledger import errors as err
+from app.ledger import service as service_module
 from app.ledger.preview import Status
 from app.ledger.service import LedgerImportService
 from app.progress import Cancelled, Progress
@@ -191,6 +194,28 @@ def test_commit_writes_operators_carriers_audit_and_a_batch(empty_db: Database, 
     assert len(batch) == 1 and any(e["entity_type"] == "import_batch" for e in entries)
 
 
+def test_a_batch_too_long_for_one_statement_is_split(
+    empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Huge cells: a batch whose JSON would pass the limit is written in halves, with the same result (each row's
+    carriers with their operator, every override audited after its operator's creation)."""
+    monkeypatch.setattr(commit_module, "MAX_JSON_CHARS", 1)  # every batch halves down to single rows
+    since = max_audit(empty_db)
+    svc = service(empty_db)
+    result = svc.commit(svc.dry_run(write_xlsx(tmp_path / "big.xlsx", rows_basic())), officer_or_station(empty_db))
+    assert (result.new, result.changed, result.carriers_added) == (3, 0, 2)
+
+    registry = RegistryService(empty_db)
+    rows = registry.rows(registry.list_ids(OperatorFilter()))
+    shops = {row.name: [c.shop_name for c in registry.detail(row.id).carriers] for row in rows}
+    assert shops == {"昆明市翠湖电子商务有限公司": ["翠湖旗舰店"], "杭州某某网络科技有限公司": ["某某自营店"],
+        "福建试点代码商贸有限公司": []}  # fmt: skip
+    entries = [(e["entity_id"], e["action"]) for e in audit_rows(empty_db, since) if e["entity_type"] == "operator"]
+    overrides = [entity_id for entity_id, action in entries if action == "override"]
+    assert len(overrides) == 1 and sum(action == "create" for _, action in entries) == 3
+    assert entries.index((overrides[0], "create")) < entries.index((overrides[0], "override"))
+
+
 def test_changed_fields_are_audited_field_by_field(demo_db: Database, tmp_path: Path) -> None:
     registry = RegistryService(demo_db)
     target = next(
@@ -245,6 +270,38 @@ def test_the_preview_sees_changes_made_after_the_sheet_was_read(empty_db: Databa
     preview = svc.preview(loaded)
     assert by_name(preview, "昆明市翠湖电子商务有限公司").status is Status.UNCHANGED
     assert preview.counts().new == 0
+
+
+def test_the_register_is_read_once_for_several_sheets(
+    empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[int] = []
+    real = service_module.load_snapshot
+    monkeypatch.setattr(service_module, "load_snapshot", lambda conn: reads.append(1) or real(conn))
+    path = write_xlsx(tmp_path / "two.xlsx", rows_basic(), sheet="一月")
+    workbook = load_workbook(path)
+    workbook.copy_worksheet(workbook["一月"]).title = "二月"
+    workbook.save(path)
+    svc = service(empty_db)
+    with pytest.raises(err.SeveralSheets):
+        svc.choose_sheet(svc.open(path), None)
+    assert len(reads) == 1
+
+
+def test_rows_deleted_by_the_end_of_a_full_pull_make_the_preview_stale(empty_db: Database, tmp_path: Path) -> None:
+    """The end of a full pull deletes rows the server no longer has without touching ``updated_at``."""
+    svc = service(empty_db)
+    actor = officer_or_station(empty_db)
+    svc.commit(svc.dry_run(write_xlsx(tmp_path / "first.xlsx", rows_basic())), actor)
+    rows = rows_basic()
+    rows[0][3] = "新的法人"
+    preview = svc.dry_run(write_xlsx(tmp_path / "second.xlsx", rows))
+    with empty_db.bulk_transaction() as conn:
+        conn.exec_driver_sql(
+            "UPDATE operator SET deleted_at = '2026-01-01 00:00:00' WHERE identifier = ?", (OTHER_USCC,)
+        )
+    with pytest.raises(err.PreviewOutdated):
+        svc.commit(preview, actor)
 
 
 def test_a_pull_since_the_preview_makes_it_stale(empty_db: Database, tmp_path: Path) -> None:
