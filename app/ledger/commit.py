@@ -306,6 +306,7 @@ class _Writer:
         self.outbox_last: int | None = None
         self._conn: Connection | None = None
         self._templates: dict[str, str] = {}
+        self._updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self.audit: Audit
 
     @property
@@ -451,6 +452,7 @@ class _Writer:
                 self.done += 1
                 if self.done % 500 == 0:
                     self.progress.step(self.done, self.total)
+            self._write_updates()
             _insert(conn, "carrier", CARRIER_INSERT, new_carriers)
             self.outbox(changes)
             self.carriers_added += len(new_carriers)
@@ -499,11 +501,16 @@ class _Writer:
         return carrier_mutations(record, False, old)
 
     def _update(self, table: str, entity_id: str, sets: dict[str, Any]) -> None:
-        columns = list(sets)
-        self.conn.exec_driver_sql(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            (*(sets[c] for c in columns), entity_id),
-        )
+        """Queue the update of one row; rows setting the same columns are written together by
+        :meth:`_write_updates` (next month's ledger changes thousands of rows, most of them in the same field)."""
+        columns = tuple(sets)
+        self._updates.setdefault((table, columns), []).append((*(sets[c] for c in columns), entity_id))
+
+    def _write_updates(self) -> None:
+        for (table, columns), rows in self._updates.items():
+            sql = f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+            self.conn.exec_driver_sql(sql, rows)
+        self._updates.clear()
 
     def finish(self) -> None:
         preview, conn = self.preview, self.conn
