@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import orjson
 from sqlalchemy import Connection
@@ -122,6 +122,7 @@ def select_rows(conn: Connection, table: str, columns: Sequence[str], ids: Seque
 class Audit:
     """Collects audit rows and writes them in batches."""
 
+    FLUSH_AT: ClassVar[int] = BATCH * 4
     SQL: Final = f"INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     def __init__(self, conn: Connection, actor: Actor | None, at: str) -> None:
@@ -145,7 +146,7 @@ class Audit:
         self.rows.append(
             (self.at, self.officer_id, self.officer_name, entity_type, entity_id, action, field, before, after, reason)
         )
-        if len(self.rows) >= BATCH * 4:
+        if len(self.rows) >= self.FLUSH_AT:
             self.flush()
 
     def flush(self) -> None:
@@ -507,12 +508,14 @@ class _Writer:
         self._updates.setdefault((table, columns), []).append((*(sets[c] for c in columns), entity_id))
 
     def _write_updates(self) -> None:
+        """Write the queued updates: one ``executemany`` per table and set of columns."""
         for (table, columns), rows in self._updates.items():
             sql = f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
             self.conn.exec_driver_sql(sql, rows)
         self._updates.clear()
 
     def finish(self) -> None:
+        assert not self._updates, "queued updates must be written before the batch is recorded"
         preview, conn = self.preview, self.conn
         counts = preview.counts()
         summary = self.translate("Ledger", T_BATCH).format(

@@ -173,12 +173,12 @@ class LedgerImportService:
         Raises :class:`~app.ledger.errors.SeveralSheets` when several sheets look like ledgers.
         """
         progress = progress or Progress.none()
+        visible = ledger.visible_sheets()
+        if sheet is None and not visible:
+            raise err.NoSheets(file=ledger.name)
         with RegisterRead(self._db) as register:  # once, whichever sheets are read
             if sheet is not None:
                 return self._load(ledger, sheet, progress, register)
-            visible = ledger.visible_sheets()
-            if not visible:
-                raise err.NoSheets(file=ledger.name)
             if len(visible) == 1:
                 return self._load(ledger, visible[0], progress, register)
             loaded: list[LoadedSheet] = []

@@ -4,15 +4,20 @@ database exactly as it was, and openable."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import sqlite3
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
 from app.records import Actor, OperatorFilter
 from app.services.officers import OfficerService
 from app.services.registry import RegistryService
+from localdb import database as database_module
 from localdb.database import Database
 from localdb.engine import AUTOCHECKPOINT_PAGES
 from localdb.models import AuditLog, Carrier, Officer, Operator, Station
@@ -208,25 +213,48 @@ def test_imported_ledger_survives_kill_9_before_its_log_is_checkpointed(tmp_path
         db.close()
 
 
-def test_a_bulk_load_hands_every_connection_back_with_automatic_checkpoints(tmp_path: Path) -> None:
-    """The deferred checkpoint of a bulk load ends with it, failed or not: a pooled connection left without
-    automatic checkpoints would let the write-ahead log grow without end."""
+def test_a_bulk_load_hands_every_connection_back_with_automatic_checkpoints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deferred checkpoint of a bulk load ends with it, failed or not, and a connection that cannot take the
+    setting back is discarded: a pooled connection left without automatic checkpoints would let the write-ahead log
+    grow without end."""
     db = open_with_keyring(tmp_path / "station", memory_store())
     try:
         for fails in (False, True):
-            try:
-                with db.bulk_transaction(defer_checkpoint=True) as conn:
-                    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS scratch (x)")
-                    if fails:
-                        conn.exec_driver_sql("SELECT * FROM no_such_table")
-            except OperationalError:
-                assert fails
-        held = [db.engine.connect() for _ in range(db.engine.pool.size())]  # type: ignore[attr-defined]
-        try:
-            limits = {c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() for c in held}
-        finally:
-            for c in held:
-                c.close()
-        assert limits == {AUTOCHECKPOINT_PAGES}
+            with contextlib.suppress(OperationalError), db.bulk_transaction(defer_checkpoint=True) as conn:
+                conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS scratch (x)")
+                if fails:
+                    conn.exec_driver_sql("SELECT * FROM no_such_table")
+        assert _checkpoint_limits(db) == {AUTOCHECKPOINT_PAGES}
+
+        real_driver = database_module._driver
+        monkeypatch.setattr(database_module, "_driver", lambda conn: _RefusesRestore(real_driver(conn)))
+        with db.bulk_transaction(defer_checkpoint=True) as conn:
+            conn.exec_driver_sql("INSERT INTO scratch VALUES (1)")
+        monkeypatch.undo()
+        assert _checkpoint_limits(db) == {AUTOCHECKPOINT_PAGES}
     finally:
         db.close()
+
+
+class _RefusesRestore:
+    """A driver connection whose ``wal_autocheckpoint`` cannot be set back (as when the connection broke)."""
+
+    def __init__(self, raw: Any) -> None:
+        self._raw = raw
+
+    def execute(self, sql: str) -> Any:
+        if sql == f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}":
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._raw.execute(sql)
+
+
+def _checkpoint_limits(db: Database) -> set[int]:
+    """``wal_autocheckpoint`` of every connection the pool holds (all checked out at once)."""
+    held = [db.engine.connect() for _ in range(db.engine.pool.size())]  # type: ignore[attr-defined]
+    try:
+        return {int(c.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() or 0) for c in held}
+    finally:
+        for c in held:
+            c.close()

@@ -200,10 +200,17 @@ def test_a_batch_too_long_for_one_statement_is_split(
     """Huge cells: a batch whose JSON would pass the limit is written in halves, with the same result (each row's
     carriers with their operator, every override audited after its operator's creation)."""
     monkeypatch.setattr(commit_module, "MAX_JSON_CHARS", 1)  # every batch halves down to single rows
+    monkeypatch.setattr(commit_module.Audit, "FLUSH_AT", 1)  # and every audit row is written as soon as it is added
+    writes: list[str] = []
+    real_write = commit_module._Writer._write_json
+    monkeypatch.setattr(
+        commit_module._Writer, "_write_json", lambda self, *args: writes.append(args[1]) or real_write(self, *args)
+    )
     since = max_audit(empty_db)
     svc = service(empty_db)
     result = svc.commit(svc.dry_run(write_xlsx(tmp_path / "big.xlsx", rows_basic())), officer_or_station(empty_db))
     assert (result.new, result.changed, result.carriers_added) == (3, 0, 2)
+    assert len(writes) == 5, "three operators and two carriers, one statement each"
 
     registry = RegistryService(empty_db)
     rows = registry.rows(registry.list_ids(OperatorFilter()))
@@ -218,20 +225,25 @@ def test_a_batch_too_long_for_one_statement_is_split(
 
 def test_changed_fields_are_audited_field_by_field(demo_db: Database, tmp_path: Path) -> None:
     registry = RegistryService(demo_db)
-    target = next(
+    target, other = [
         r for r in registry.rows(registry.list_ids(OperatorFilter())) if r.identifier_type == "uscc" and not r.flagged
-    )
-    rows = [[1, target.name, target.identifier, "新法人", "13911112222", None, "", "", ""]]
+    ][:2]
+    rows = [
+        [1, target.name, target.identifier, "新法人", "13911112222", None, "", "", ""],
+        [2, other.name, other.identifier, "另一位法人代表", None, None, "", "", ""],  # other columns changed
+    ]
     since = max_audit(demo_db)
     svc = service(demo_db)
     preview = svc.dry_run(write_xlsx(tmp_path / "x.xlsx", rows))
-    (item,) = preview.items
+    item = by_name(preview, target.name)
     assert item.status is Status.CHANGED
     assert {c.field for c in item.changes} == {"legal_representative", "phone"}
     svc.commit(preview, officer(demo_db))
-    updates = [e for e in audit_rows(demo_db, since) if e["action"] == "update"]
+    updates = [e for e in audit_rows(demo_db, since) if e["action"] == "update" and e["entity_id"] == target.id]
     assert {(e["field"], e["after"]) for e in updates} == {("legal_representative", "新法人"), ("phone", "13911112222")}
     assert registry.detail(target.id).draft.legal_representative == "新法人"
+    assert registry.detail(target.id).draft.phone == "13911112222"
+    assert registry.detail(other.id).draft.legal_representative == "另一位法人代表"
     assert registry.search_ids("新法人", OperatorFilter()) == [target.id], "the index follows the change"
 
 
