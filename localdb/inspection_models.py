@@ -28,10 +28,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from localdb.clock import local_now
 from localdb.ids import new_uuid
 from localdb.models import Base, SyncColumns
 
@@ -346,7 +346,7 @@ class EvidenceBlob(EvidenceBase):
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str] = mapped_column(String(64))
     chunks: Mapped[int] = mapped_column(Integer)
-    stored_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    stored_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
 
 class EvidenceChunk(EvidenceBase):

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from localdb.clock import local_now
 from localdb.ids import new_uuid
 
 PROVINCE = "province"
@@ -51,8 +52,8 @@ class SyncColumns:
     """The server's version of the record when last pulled or acknowledged; ``None`` until the server knows it."""
     change_state: Mapped[str] = mapped_column(String(16), default="new", index=True)
     """``synced``, ``new``, ``modified`` or ``deleted``: what the outbox still has to tell the server."""
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=func.now(), onupdate=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     """Soft delete: the row stays (audit, sync tombstone) but is hidden from lists."""
     deleted_reason: Mapped[str | None] = mapped_column(Text, default=None)
@@ -68,7 +69,7 @@ class Station(Base):
     name: Mapped[str] = mapped_column(String(200))
     region_code: Mapped[str] = mapped_column(String(6))
     """Six-digit administrative division code of the county."""
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
 
 class Officer(SyncColumns, Base):
@@ -192,7 +193,7 @@ class AuditLog(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     """Monotonic order of the log; client clocks are wrong, so ``at`` is data, not order."""
-    at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
     officer_name: Mapped[str] = mapped_column(String(64), default="")
     entity_type: Mapped[str] = mapped_column(String(32))
@@ -227,7 +228,7 @@ class ImportBatch(Base):
     __tablename__ = "import_batch"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
-    committed_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    committed_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
     officer_name: Mapped[str] = mapped_column(String(64), default="")
     file_name: Mapped[str] = mapped_column(String(260))
@@ -276,4 +277,4 @@ class ImportMapping(Base):
     """The header labels (JSON list), to show which layout this is."""
     mapping: Mapped[str] = mapped_column(Text)
     """Column index → field key (JSON object)."""
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=func.now(), onupdate=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)

@@ -34,7 +34,9 @@ from typing import Any, Final
 
 import sqlcipher3
 from sqlalchemy import Boolean, Connection, Date, Table
-from sqlalchemy.dialects import sqlite
+
+from localdb.clock import local_now
+from localdb.raw_rows import stored_datetime
 
 STAGE_DDL: Final = (
     "CREATE TEMP TABLE IF NOT EXISTS pulled_change (k INTEGER PRIMARY KEY, entity BLOB, id BLOB, op BLOB,"
@@ -167,15 +169,16 @@ class _Columns:
         self.dates = [c.key for c in self.wire if isinstance(c.type, Date)]
         self.defaults: dict[str, Any] = {}
         """Bound values for the columns' defaults (``:default_<name>``)."""
-        self.sql_defaults: dict[str, str] = {}
-        """Local columns a new row fills with the default's SQL (CURRENT_TIMESTAMP), as SQLAlchemy would."""
+        self.stamped: list[str] = []
+        """Local columns a new row fills with the time of the pull, as their default (:func:`localdb.clock.local_now`)
+        would."""
         for column in table.columns:
             default = column.default
             if default is None or not hasattr(default, "arg"):
                 continue
             if column.key in LOCAL_COLUMNS:
-                if getattr(default, "is_clause_element", False):
-                    self.sql_defaults[column.key] = str(default.arg.compile(dialect=sqlite.dialect()))
+                if getattr(default, "is_callable", False):
+                    self.stamped.append(column.key)
             elif getattr(default, "is_scalar", False):
                 self.defaults[f"default_{column.key}"] = default.arg
 
@@ -323,9 +326,11 @@ def _insert(conn: Connection, entity: str, columns: _Columns) -> tuple[int, int]
         params["station"] = conn.exec_driver_sql("SELECT id FROM station LIMIT 1").scalar()
         params["base"] = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
         first = params["base"] + 1
-    for column, sql in columns.sql_defaults.items():
+    if columns.stamped:
+        params["pulled_at"] = stored_datetime(local_now())
+    for column in columns.stamped:
         targets.append(column)
-        values.append(sql)
+        values.append(":pulled_at")
     result = conn.exec_driver_sql(
         f"INSERT INTO {name} ({', '.join(targets)}) SELECT {', '.join(values)} FROM temp.pulled_change AS p"
         " WHERE p.entity = :entity AND p.op = 'upsert' AND p.found IS NULL ORDER BY p.k",

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text, func
+from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from localdb.clock import local_now
 from localdb.models import Base
 
 PENDING = "pending"
@@ -44,7 +45,7 @@ class OutboxEntry(Base):
     base_version: Mapped[int | None] = mapped_column(Integer, default=None)
     payload: Mapped[str] = mapped_column(Text, default="{}")
     """The mutation's ``data`` as JSON."""
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     """Client time of the change (data, not order)."""
     state: Mapped[str] = mapped_column(String(16), default=PENDING)
     code: Mapped[str | None] = mapped_column(String(32), default=None)

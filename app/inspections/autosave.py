@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationFailed
@@ -41,6 +41,7 @@ from app.inspections.evidence import editable
 from app.inspections.vocabulary import ALL_RESULTS, FOLLOW_UPS, METHODS, InspectionKind
 from app.records import Actor
 from app.validation import Finding
+from localdb.clock import local_now
 from localdb.database import Database
 from localdb.inspection_models import ChecklistItem, Inspection, InspectionAnswer, InspectionOfficer, OfficerConflict
 from localdb.models import Officer
@@ -58,7 +59,7 @@ class DraftAutosave:
             record = editable(session, inspection_id)
             found = change(session, record)
             record.edited_by_id = actor.officer_id
-            record.updated_at = func.now()
+            record.updated_at = local_now()
             mark_modified(record)
             return found
 

@@ -36,9 +36,8 @@ class StateMark:
     carrier_updated: str | None
     pull_cursor: str | None = None
     """Where the last pull stopped: pulled changes keep the rows' local ``updated_at`` and write no audit entry."""
-    # Rows not deleted. The end of a full pull deletes what the server no longer has after the cursor moved; it
-    # leaves the row counts as they are and sets ``updated_at`` to SQLite's CURRENT_TIMESTAMP (UTC, no fraction),
-    # which in China sorts below the local times the app writes, so neither of the marks above would move.
+    # Rows not deleted. The end of a full pull deletes what the server no longer has after the cursor moved and
+    # leaves the row counts as they are; the live counts tell, whatever the deleted rows' ``updated_at``.
     live_operators: int = 0
     live_carriers: int = 0
 
