@@ -204,10 +204,15 @@ def _from_json(table: str, columns: Sequence[str], exprs: Sequence[str], values:
 
 
 CREATED: Final = tuple(f":{name}" for name in _created_here(""))
-AUDIT_CREATE: Final = (
-    f"INSERT INTO audit_log ({AUDIT_COLUMNS}) SELECT :at, :officer_id, :officer_name, '{{entity}}', {{entity_id}},"
-    " 'create', NULL, NULL, value ->> {after}, value ->> {reason} FROM jsonb_each(:rows)"
-)
+
+
+def _audit_creates(entity: str, entity_id: str, after: int, reason: int) -> str:
+    """``INSERT … SELECT`` of an audit "create" entry per element of the JSON array ``:rows``: ``entity_id`` is the
+    SQL of the row's id, ``after`` and ``reason`` the element's positions of the value shown and of the reason."""
+    return (
+        f"INSERT INTO audit_log ({AUDIT_COLUMNS}) SELECT :at, :officer_id, :officer_name, '{entity}', {entity_id},"
+        f" 'create', NULL, NULL, value ->> {after}, value ->> {reason} FROM jsonb_each(:rows)"
+    )
 
 
 class _NewRows:
@@ -229,10 +234,8 @@ class _NewRows:
         self.carriers = _from_json(
             "carrier", CARRIER_INSERT, [carrier_id, operator_ids.sql("value ->> 0"), *CREATED], CARRIER_VALUES, 3
         )
-        self.operator_audit = AUDIT_CREATE.format(
-            entity="operator", entity_id=operator_id, after=2 + OPERATOR_VALUES.index("name"), reason=1
-        )
-        self.carrier_audit = AUDIT_CREATE.format(entity="carrier", entity_id=carrier_id, after=1, reason=2)
+        self.operator_audit = _audit_creates("operator", operator_id, after=2 + OPERATOR_VALUES.index("name"), reason=1)
+        self.carrier_audit = _audit_creates("carrier", carrier_id, after=1, reason=2)
 
 
 def _carrier_row(
