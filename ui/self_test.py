@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from localdb.database import Database
 
 SELF_TEST_OPERATORS = 200
-NEW_LEDGER = "主体名称,统一社会信用代码,联系电话\r\n自检新增商贸有限公司,914403001922038216,13800138000\r\n"
+NEW_LEDGER = "ENTNAME,UNISCID,TEL\r\nSelf-test Trading Co.,914403001922038216,13800138000\r\n"
+"""A one-row ledger under the provincial field names (the UI's Chinese lives in the translation catalogue)."""
 
 
 def run_self_test() -> int:
