@@ -233,8 +233,9 @@ def run(opts: Options) -> dict[str, Figure]:
             title=f"Ledger import, {rows:,} rows × {len(HEADERS)} columns ({size_mib:.1f} MiB .xlsx)",
         )
     )
-    for label, phases in (("empty station", phases_new), ("next month", phases_update)):
-        dry, commit = median([d for d, _ in phases]), median([c for _, c in phases])
+    dry_new, commit_new = (median(list(phase)) for phase in zip(*phases_new, strict=True))
+    dry_update, commit_update = (median(list(phase)) for phase in zip(*phases_update, strict=True))
+    for label, dry, commit in (("empty station", dry_new, commit_new), ("next month", dry_update, commit_update)):
         print(f"{label}: dry run (read, check, preview) {dry:.2f} s + commit {commit:.2f} s (medians)")
     print(f"preview of the first import: {counts_new}")
     print(f"preview of next month's ledger: {counts_update}")
@@ -245,12 +246,8 @@ def run(opts: Options) -> dict[str, Figure]:
     goal = GOAL_S if rows == 100_000 else None
     return {
         "import_new_s": Figure(median(ours_new), anchor_s, ANCHOR_NAME, "s", goal),
-        "import_new_dry_run_s": Figure(
-            median([d for d, _ in phases_new]), None, "none (the dry run of import_new_s: read, check, preview)", "s"
-        ),
-        "import_new_commit_s": Figure(
-            median([c for _, c in phases_new]), None, "none (the commit of import_new_s, durable)", "s"
-        ),
+        "import_new_dry_run_s": Figure(dry_new, None, "none (the dry run of import_new_s: read, check, preview)", "s"),
+        "import_new_commit_s": Figure(commit_new, None, "none (the commit of import_new_s, durable)", "s"),
         "index_after_s": Figure(median(ours_index), None, "none (background indexing after the commit)", "s"),
         "import_update_s": Figure(median(ours_update), anchor_s, ANCHOR_NAME, "s", goal),
         "peak_rss_mib": Figure(peak_rss_mib(), None, "none (peak RSS of the whole benchmark process)", "MiB"),

@@ -35,9 +35,6 @@ from typing import Any, Final
 import sqlcipher3
 from sqlalchemy import Boolean, Connection, Date, Table
 
-from localdb.clock import local_now
-from localdb.raw_rows import stored_datetime
-
 STAGE_DDL: Final = (
     "CREATE TEMP TABLE IF NOT EXISTS pulled_change (k INTEGER PRIMARY KEY, entity BLOB, id BLOB, op BLOB,"
     " version BLOB, data BLOB, found INTEGER, apply INTEGER, UNIQUE (entity, id))"
@@ -171,7 +168,7 @@ class _Columns:
         """Bound values for the columns' defaults (``:default_<name>``)."""
         self.stamped: list[str] = []
         """Local columns a new row fills with the time of the pull, as their default (:func:`localdb.clock.local_now`)
-        would."""
+        would (bound as ``:now``)."""
         for column in table.columns:
             default = column.default
             if default is None or not hasattr(default, "arg"):
@@ -230,7 +227,7 @@ pull's carriers belong to operators an earlier page deferred: 150,000 lookups fo
 def apply_registry(conn: Connection, entity: str, table: Table, full: bool, now: str) -> tuple[int, set[int]]:
     """Apply the staged changes of ``entity`` to ``table`` (operator, carrier, license); returns the rows changed and
     the ``search_rowid`` of the operators whose searchable text may have changed (for carriers: their operators
-    before and after, unless the search backlog holds them). ``now``: the stored time of a deletion."""
+    before and after, unless the search backlog holds them). ``now``: the stored time of a deletion or a new row."""
     columns = _columns(table)
     name = table.name
     newer = "s.server_version IS NULL OR (p.version != s.server_version AND (p.version > s.server_version OR ?))"
@@ -242,7 +239,7 @@ def apply_registry(conn: Connection, entity: str, table: Table, full: bool, now:
     rowids = _column(conn, PARENTS.format(changes="p.apply")) if name == "carrier" else set()
     changed = _update(conn, entity, columns) + _delete(conn, entity, name, now)
     last_rowid = int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {name}").scalar() or 0)
-    inserted, first = _insert(conn, entity, columns)
+    inserted, first = _insert(conn, entity, columns, now)
     _check_dates(conn, entity, columns, last_rowid)
     if name == "operator":
         rowids = set(range(first, first + inserted))
@@ -309,12 +306,12 @@ def _delete(conn: Connection, entity: str, name: str, now: str) -> int:
     return int(result.rowcount)
 
 
-def _insert(conn: Connection, entity: str, columns: _Columns) -> tuple[int, int]:
+def _insert(conn: Connection, entity: str, columns: _Columns, now: str) -> tuple[int, int]:
     """New rows; returns how many, and the ``search_rowid`` of the first (new operators take the next ones)."""
     name = columns.table.name
     targets = ["id", *(c.key for c in columns.wire), "server_version", "change_state"]
     values = ["p.id", *(columns.inserted(c) for c in columns.wire), "p.version", "'synced'"]
-    params: dict[str, Any] = {"entity": entity, **columns.defaults}
+    params: dict[str, Any] = {"entity": entity, "now": now, **columns.defaults}
     first = 0
     if name == "operator":
         targets += ["name_initials", "station_id", "search_rowid"]
@@ -326,11 +323,9 @@ def _insert(conn: Connection, entity: str, columns: _Columns) -> tuple[int, int]
         params["station"] = conn.exec_driver_sql("SELECT id FROM station LIMIT 1").scalar()
         params["base"] = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
         first = params["base"] + 1
-    if columns.stamped:
-        params["pulled_at"] = stored_datetime(local_now())
     for column in columns.stamped:
         targets.append(column)
-        values.append(":pulled_at")
+        values.append(":now")
     result = conn.exec_driver_sql(
         f"INSERT INTO {name} ({', '.join(targets)}) SELECT {', '.join(values)} FROM temp.pulled_change AS p"
         " WHERE p.entity = :entity AND p.op = 'upsert' AND p.found IS NULL ORDER BY p.k",

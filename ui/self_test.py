@@ -59,11 +59,10 @@ def run_self_test() -> int:
                 return 1
             officers = OfficerService(db)
             officer = officers.active_officers()[0]
+            actor = Actor(officer.id, officer.name)
             registry = RegistryService(db)
             inspections = InspectionServices.wire(db, evidence_db, registry)
-            window = MainWindow(
-                registry, officers.station_name(), Actor(officer.id, officer.name), str(root), inspections=inspections
-            )
+            window = MainWindow(registry, officers.station_name(), actor, str(root), inspections=inspections)
             window.show()
             window.navigation.setCurrentRow(0)  # the dashboard with the inspection figures and chart
             app.processEvents()
@@ -76,7 +75,7 @@ def run_self_test() -> int:
             if first.id not in registry.search_ids(first.name, OperatorFilter()):
                 print("self-test: search found nothing in the demo station", file=sys.stderr)
                 return 1
-            problem = _ledger_round_trip(db, root, Actor(officer.id, officer.name))
+            problem = _ledger_round_trip(db, root, actor)
             if problem:
                 print(f"self-test: {problem}", file=sys.stderr)
                 return 1
