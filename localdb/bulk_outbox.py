@@ -5,7 +5,8 @@ entry (an ``operator_proposal``/``propose`` of kind ``create``, a ``carrier``/``
 in Python — a dict per row, a JSON dump per row — cost more than inserting the rows. Here the same payloads are
 rendered as one ``INSERT … SELECT`` per table with SQLite's JSON functions, from the field lists of
 localdb/sync_capture.py (the one definition of what a mutation carries; a property test checks that both renderings
-give the same JSON). Same transaction as the rows, so the entries commit or roll back with them.
+give the same JSON). The import leaves them to the outbox backlog, which calls these at seqs it reserved
+(localdb/outbox_backlog.py).
 
 Key for key the payload is what :func:`localdb.sync_capture.operator_mutations` / ``carrier_mutations`` produce for
 a new record: fields whose value is NULL are left out, flags become JSON booleans, dates stay ISO text as stored.
@@ -44,16 +45,17 @@ def _fields(table: FromClause, alias: str, names: tuple[str, ...]) -> str:
     return f"'{{' || concat_ws(',', {members}) || '}}'"
 
 
-def _insert(entity: str, op: str, entity_id: str, payload: str, source: str) -> str:
+def _insert(entity: str, op: str, rowid: str, entity_id: str, payload: str, source: str) -> str:
+    """The statement; its parameters: the first seq, the first rowid, ``created_at``, the first and last rowid."""
     return (
-        "INSERT INTO sync_outbox (entity, entity_id, op, base_version, payload, created_at, state)"
-        f" SELECT '{entity}', {entity_id}, '{op}', NULL, {payload}, ?, '{PENDING}' {source}"
+        "INSERT INTO sync_outbox (seq, entity, entity_id, op, base_version, payload, created_at, state)"
+        f" SELECT ? + ({rowid} - ?), '{entity}', {entity_id}, '{op}', NULL, {payload}, ?, '{PENDING}' {source}"
     )
 
 
-def add_created_operators(conn: Connection, first_rowid: int, last_rowid: int, created_at: str) -> None:
-    """Append a create proposal for each operator with ``search_rowid`` in ``first_rowid..last_rowid``, in that
-    order (the caller created them here and holds the transaction)."""
+def add_created_operators(conn: Connection, first_rowid: int, last_rowid: int, created_at: str, first_seq: int) -> None:
+    """Write a create proposal for each operator with ``search_rowid`` in ``first_rowid..last_rowid``, the first at
+    seq ``first_seq`` and the others after it in rowid order (seqs reserved by localdb/outbox_backlog.py)."""
     proposals = IdRun.fresh()  # proposal ids, ascending like the rows
     payload = (
         """'{"base_values":{},"fields":' || """
@@ -62,13 +64,13 @@ def add_created_operators(conn: Connection, first_rowid: int, last_rowid: int, c
         """ || json_quote(o.id) || ',"reason":""}'"""
     )
     source = "FROM operator AS o WHERE o.search_rowid BETWEEN ? AND ? ORDER BY o.search_rowid"
-    sql = _insert("operator_proposal", "propose", proposals.sql("o.search_rowid"), payload, source)
-    conn.exec_driver_sql(sql, (created_at, first_rowid, last_rowid))
+    sql = _insert("operator_proposal", "propose", "o.search_rowid", proposals.sql("o.search_rowid"), payload, source)
+    conn.exec_driver_sql(sql, (first_seq, first_rowid, created_at, first_rowid, last_rowid))
 
 
-def add_created_carriers(conn: Connection, first_rowid: int, last_rowid: int, created_at: str) -> None:
-    """Append an upsert for each carrier with ``rowid`` in ``first_rowid..last_rowid``, in that order."""
+def add_created_carriers(conn: Connection, first_rowid: int, last_rowid: int, created_at: str, first_seq: int) -> None:
+    """Write an upsert for each carrier with ``rowid`` in ``first_rowid..last_rowid``, from seq ``first_seq`` on."""
     payload = _fields(Carrier.__table__, "c", CARRIER_FIELDS)
     source = "FROM carrier AS c WHERE c.rowid BETWEEN ? AND ? ORDER BY c.rowid"
-    sql = _insert("carrier", "upsert", "c.id", payload, source)
-    conn.exec_driver_sql(sql, (created_at, first_rowid, last_rowid))
+    sql = _insert("carrier", "upsert", "c.rowid", "c.id", payload, source)
+    conn.exec_driver_sql(sql, (first_seq, first_rowid, created_at, first_rowid, last_rowid))

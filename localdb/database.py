@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from localdb.engine import AUTOCHECKPOINT_PAGES, WRITE_OPTION
 from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
+from localdb.outbox_backlog import settle, settle_step, waiting
 from localdb.sync_capture import install_capture
 
 log = logging.getLogger(__name__)
@@ -26,10 +27,15 @@ class Database:
 
     Services open exactly one transaction per user action with :meth:`transaction`; repositories and query helpers
     never commit. Reads use :meth:`reader`, which never writes.
+
+    Every write transaction first writes the outbox entries an import left to the backlog, if any (one one-row read
+    when there are none), before its own work: see localdb/outbox_backlog.py for why.
     """
 
     engine: Engine
     path: Path
+    outbox: bool = True
+    """Whether this database holds the sync outbox (the station's does; the evidence store does not)."""
 
     def __post_init__(self) -> None:
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
@@ -45,6 +51,8 @@ class Database:
         """
         try:
             with self._write_sessions.begin() as session:
+                if self.outbox:
+                    settle(session.connection())
                 yield session
         except OperationalError as exc:
             raise self.storage_error(exc) from exc
@@ -54,10 +62,18 @@ class Database:
         """A Core connection in one write transaction, for bulk loads (demo data, imports).
 
         ``defer_checkpoint``: the commit does not copy the write-ahead log into the database file right away. A
-        bulk load of 100,000 operators writes ~350 MB; the commit makes them durable in the log (fsync), and the
-        copy into the main file, which would double the wait, happens at the next ordinary commit (the search
-        indexer's, in the background) or when the last connection closes. Readers see the data either way.
+        bulk load of 100,000 operators writes ~200 MB; the commit makes them durable in the log (fsync), and the
+        copy into the main file, which would double the wait, happens at the next ordinary commit (the background
+        worker's, see ui/backlog_worker.py) or when the last connection closes. Readers see the data either way.
         """
+        with self._write_connection(defer_checkpoint) as conn:
+            if self.outbox:
+                settle(conn)
+            yield conn
+
+    @contextmanager
+    def _write_connection(self, defer_checkpoint: bool = False) -> Iterator[Connection]:
+        """A write transaction on a Core connection, storage failures mapped to this layer's errors."""
         try:
             with self._write_engine.connect() as conn:
                 if defer_checkpoint:  # on the driver's connection: a statement here would begin the transaction
@@ -70,6 +86,28 @@ class Database:
                         _restore_autocheckpoint(conn)
         except OperationalError as exc:
             raise self.storage_error(exc) from exc
+
+    def outbox_waiting(self) -> bool:
+        """Whether outbox entries wait in the backlog (a one-row read)."""
+        if not self.outbox:
+            return False
+        with self.reader() as session:
+            return waiting(session.connection())
+
+    def settle_outbox(self, chunk: int | None = None, should_stop: Callable[[], bool] | None = None) -> int:
+        """Write the outbox entries left to the backlog, ``chunk`` per transaction (default: all in one), stopping
+        between chunks when ``should_stop`` says so; returns how many were written. Readers of the outbox call it
+        first; it costs one read when nothing waits."""
+        if not self.outbox_waiting():
+            return 0
+        written = 0
+        while not (should_stop and should_stop()):
+            with self._write_connection() as conn:
+                step = settle_step(conn, chunk)
+            if not step:
+                break
+            written += step
+        return written
 
     def storage_error(self, exc: OperationalError) -> Exception:
         """The known error for a driver failure while writing, or ``exc`` itself if it is not a storage one."""

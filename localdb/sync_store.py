@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_indexes
 from localdb.database import Database
@@ -130,14 +132,20 @@ class LocalSyncStore:
                 conn.execute(update(Station).where(Station.id == existing).values(code=code, name=name))
 
     # -- outbox --------------------------------------------------------------------------------------------------
+    def _outbox_reader(self) -> AbstractContextManager[Session]:
+        """A reader of the outbox with nothing left in its backlog (the entries of an import written just after
+        its commit, localdb/outbox_backlog.py): what the sync counts and sends is the whole outbox."""
+        self._db.settle_outbox()
+        return self._db.reader()
+
     def outbox_counter(self) -> int:
         """The highest local seq ever assigned (entries are kept after they are answered)."""
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             return int(session.scalar(select(func.max(OutboxEntry.seq))) or 0)
 
     def unanswered(self, limit: int, after: int = 0) -> list[dict[str, Any]]:
         """Entries still to send (pending, or sent without a recorded answer), in seq order."""
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             rows = session.scalars(
                 select(OutboxEntry)
                 .where(OutboxEntry.state.in_((PENDING, SENT)), OutboxEntry.seq > after)
@@ -158,12 +166,12 @@ class LocalSyncStore:
             ]
 
     def unanswered_count(self) -> int:
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             return int(session.scalar(select(func.count()).where(OutboxEntry.state.in_((PENDING, SENT)))) or 0)
 
     def summary(self) -> dict[str, Any]:
         """Unanswered entries by entity and op, evidence files still to upload (count, bytes), rejections."""
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             counts: dict[str, int] = {}
             for entity, op, count in session.execute(
                 select(OutboxEntry.entity, OutboxEntry.op, func.count())
@@ -479,7 +487,7 @@ class LocalSyncStore:
     # -- reads for the sync page: pre-flight, receipt, conflict view (answer questions, never change sync state) --
     def pending_records(self) -> dict[str, int]:
         """Distinct records with unanswered entries, per entity (several autosaves of one inspection count once)."""
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             return {
                 str(entity): int(count)
                 for entity, count in session.execute(
@@ -491,7 +499,7 @@ class LocalSyncStore:
 
     def unanswered_seqs(self) -> list[int]:
         """Local seqs of the entries the next sync will send (to tell afterwards what that sync answered)."""
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             return list(session.scalars(select(OutboxEntry.seq).where(OutboxEntry.state.in_((PENDING, SENT)))))
 
     def answers(self, seqs: Sequence[int]) -> list[dict[str, Any]]:
@@ -523,7 +531,7 @@ class LocalSyncStore:
             query = query.where(OutboxEntry.entity == entity)
         if state is not None:
             query = query.where(OutboxEntry.state == state)
-        with self._db.reader() as session:
+        with self._outbox_reader() as session:
             return [
                 {
                     "seq": r.seq,

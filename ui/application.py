@@ -22,12 +22,12 @@ from app.settings import Settings
 from app.station_store import open_station_databases
 from localdb.database import Database
 from sync.credentials import CredentialStore
+from ui.backlog_worker import BacklogWorker
 from ui.i18n import install_translators
 from ui.inspection_models import InspectionServices
 from ui.ledger_services import LedgerServices
 from ui.main_window import MainWindow
 from ui.progress import run_with_progress
-from ui.search_indexer import SearchIndexer
 from ui.startup_dialogs import FirstRunDialog, KeyStorageDialog, OfficerPickerDialog
 
 log = logging.getLogger("qt")
@@ -163,10 +163,10 @@ def _run_station(
         inspections=inspections,
         sync=sync,
     )
-    indexer = SearchIndexer(db, window)
-    indexer.progress.connect(lambda left: _show_indexing(window, left))
-    app.aboutToQuit.connect(indexer.stop)
-    indexer.start()
+    backlogs = BacklogWorker(db, window)
+    backlogs.progress.connect(lambda left: _show_indexing(window, left))
+    app.aboutToQuit.connect(backlogs.stop)
+    backlogs.start()
     window.show()
     return app.exec()
 

@@ -141,7 +141,7 @@ def open_evidence_database(path: Path, key: bytes) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, path=path)
+    return Database(engine=engine, path=path, outbox=False)
 
 
 class EvidenceStore:

@@ -172,7 +172,7 @@ def run_import(ctx: CliContext, db: Database, actor: Actor, args: argparse.Names
         _out(ctx, QT_TRANSLATE_NOOP("Cli", "Nothing to import: the register already holds everything that can be."))
     else:
         result = service.commit(preview, actor)
-        service.finish_indexing()
+        service.finish_backlogs()
         _out(
             ctx,
             QT_TRANSLATE_NOOP(

@@ -3,7 +3,8 @@
 The commit first checks that the register is still as the preview saw it (:class:`app.ledger.snapshot.StateMark`);
 otherwise it writes nothing (:class:`app.ledger.errors.PreviewOutdated`). Then, in one transaction: new operators
 and their carriers go in by batches with the search triggers suspended, with time-ordered ids, their outbox entries
-built by SQLite from the stored rows, and their search entries left to the backlog (localdb/search_index.py);
+left to the outbox backlog (localdb/outbox_backlog.py) and their search entries to the search backlog
+(localdb/search_index.py), both written just after the commit;
 changed operators and carriers are updated and re-indexed; every change gets an audit entry naming the file, sheet
 and row; and an import batch records the ids of the inserted rows and the raw before-image of every changed row,
 which is what :mod:`app.ledger.undo` needs to revert it exactly. A cancel or any failure rolls all of it back.
@@ -41,9 +42,9 @@ from app.ledger.snapshot import read_mark
 from app.progress import Progress
 from app.records import Actor
 from localdb.bulk_indexes import indexes_rebuilt, worth_rebuilding
-from localdb.bulk_outbox import add_created_carriers, add_created_operators
 from localdb.database import Database
 from localdb.ids import IdRun, new_uuid
+from localdb.outbox_backlog import reserve
 from localdb.raw_rows import stored_datetime
 from localdb.search_index import INDEXES, _index_statements, defer_range, triggers_suspended
 from localdb.sync_capture import Mutation, carrier_mutations, operator_mutations, write_outbox
@@ -341,28 +342,28 @@ class _Writer:
         return translated.format(file=self.preview.file_name, sheet=self.preview.sheet, rows=_rows_text(item))
 
     def insert_new(self, items: list[PreviewItem]) -> None:
-        """New operators with their carriers and outbox entries; their search entries are left to the backlog
-        (localdb/search_index.py), and into a mostly empty register the secondary indexes are rebuilt once.
+        """New operators with their carriers; their outbox entries are left to the outbox backlog
+        (localdb/outbox_backlog.py, their seqs reserved here) and their search entries to the search backlog
+        (localdb/search_index.py); into a mostly empty register the secondary indexes are rebuilt once.
 
         The ids come from time-ordered runs (localdb/ids.py), the rows and their audit entries are read by SQLite
-        from one JSON array per batch (:class:`_NewRows`) and the outbox entries are built by SQLite from the stored
-        rows (localdb/bulk_outbox.py): per row, Python only lists the values."""
+        from one JSON array per batch (:class:`_NewRows`): per row, Python only lists the values."""
         if not items:
             return
         conn = self.conn
         first_rowid = int(conn.exec_driver_sql("SELECT coalesce(max(search_rowid), 0) FROM operator").scalar() or 0)
         first_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0) + 1
-        outbox_before = int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar() or 0)
         rebuild = worth_rebuilding(conn, "operator", len(items))
         sql = _NewRows(IdRun.fresh(), IdRun.fresh())
         with triggers_suspended(conn), indexes_rebuilt(conn, ("operator", "carrier")) if rebuild else nullcontext():
             for start in range(0, len(items), BATCH):
                 self._insert_batch(items[start : start + BATCH], first_rowid + start, sql)
         last_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0)
-        add_created_operators(conn, first_rowid + 1, first_rowid + len(items), self.now)
-        add_created_carriers(conn, first_carrier, last_carrier, self.now)
-        self.outbox_first = outbox_before + 1
-        self.outbox_last = int(conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
+        self.outbox_first, self.outbox_last = reserve(
+            conn, "operator", first_rowid + 1, first_rowid + len(items), self.now
+        )
+        if first_carrier <= last_carrier:
+            _first, self.outbox_last = reserve(conn, "carrier", first_carrier, last_carrier, self.now)
         defer_range(conn, first_rowid + 1, first_rowid + len(items))
 
     def _insert_batch(self, chunk: list[PreviewItem], base: int, sql: _NewRows) -> None:

@@ -34,6 +34,7 @@ from app.ledger.undo import LastImport, UndoResult, last_import, undo_last_impor
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database
+from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
 from localdb.search_backlog import BULK_CHUNK, drain_backlog
 
 SCALE: Final = 1000
@@ -261,10 +262,12 @@ class LedgerImportService:
         with paused_gc():
             return commit_preview(self._db, preview, actor, self._translate, progress)
 
-    def finish_indexing(self, progress: Progress | None = None) -> int:
-        """Index what the commit left in the search backlog now (the CLI, before it exits; the app does it in the
-        background). Returns how many operators were indexed."""
+    def finish_backlogs(self, progress: Progress | None = None) -> int:
+        """Write what the commit left for later now: its outbox entries (localdb/outbox_backlog.py), then its search
+        entries (the CLI, before it exits; the app does both in the background, ui/backlog_worker.py). Returns how
+        many operators were indexed."""
         progress = progress or Progress.none()
+        self._db.settle_outbox(OUTBOX_CHUNK, lambda: progress.cancelled)
         return drain_backlog(self._db, progress.step, lambda: progress.cancelled, chunk=BULK_CHUNK)
 
     def remember(self, loaded: LoadedSheet, mapping: Mapping) -> None:

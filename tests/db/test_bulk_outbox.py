@@ -74,8 +74,9 @@ def test_sql_payloads_equal_the_captured_ones(
     with db.bulk_transaction() as conn:
         rowid = int(conn.exec_driver_sql("SELECT max(search_rowid) FROM operator").scalar() or 0)
         carrier = int(conn.exec_driver_sql("SELECT max(rowid) FROM carrier").scalar() or 0)
-        add_created_operators(conn, rowid, rowid, "2026-01-01 00:00:00.000000")
-        add_created_carriers(conn, carrier, carrier, "2026-01-01 00:00:00.000000")
+        seq = int(conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
+        add_created_operators(conn, rowid, rowid, "2026-01-01 00:00:00.000000", seq + 1)
+        add_created_carriers(conn, carrier, carrier, "2026-01-01 00:00:00.000000", seq + 2)
     for entity in ("operator_proposal", "carrier"):
         reference = _payloads(db, entity, before, captured)
         built = _payloads(db, entity, captured, _last_seq(db))

@@ -1,6 +1,6 @@
 """Crash safety with real processes: what a child reported as saved survives ``kill -9`` (also a ledger import whose
-commit left its pages in the write-ahead log); a child killed in the middle of the bulk demo load leaves the
-database exactly as it was, and openable."""
+commit left its pages in the write-ahead log and its outbox entries to the outbox backlog); a child killed in the
+middle of the bulk demo load leaves the database exactly as it was, and openable."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from localdb import database as database_module
 from localdb.database import Database
 from localdb.engine import AUTOCHECKPOINT_PAGES
 from localdb.models import AuditLog, Carrier, Officer, Operator, Station
+from localdb.sync_store import LocalSyncStore
 from tests.support.stations import (
     STATION_NAME,
     add_station,
@@ -207,6 +208,11 @@ def test_imported_ledger_survives_kill_9_before_its_log_is_checkpointed(tmp_path
         [last] = registry.search_ids("断电导入商行2999", OperatorFilter())
         assert registry.detail(last).draft.phone == "13700132999"
         assert [entry.action for entry in registry.detail(last).history] == ["create"]
+        # The outbox entries were left for just after the commit, and the kill came first: the sync writes them
+        # before it counts what to send.
+        assert db.outbox_waiting()
+        assert LocalSyncStore(db, None, lambda name: name).unanswered_count() == 3000
+        assert not db.outbox_waiting()
         with db.engine.connect() as conn:
             assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
     finally:

@@ -137,8 +137,10 @@ def table_rows(db: Database, table: str) -> list[tuple[Any, ...]]:
 
 
 def state(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """The register's rows, its search indexes and backlog, and the sync outbox, to compare before and after."""
-    tables = ("operator", "carrier", "license", "station", "officer", "search_backlog", "sync_outbox")
+    """The register's rows, its search indexes and backlog, and the sync outbox as the sync reads it (the entries an
+    import left to the outbox backlog written first), to compare before and after."""
+    db.settle_outbox()
+    tables = ("operator", "carrier", "license", "station", "officer", "search_backlog", "sync_outbox", "outbox_backlog")
     result = {table: table_rows(db, table) for table in tables}
     with db.engine.connect() as conn:
         for index in ("operator_fts", "name_fts", "operator_grams"):

@@ -431,14 +431,22 @@ def test_header_row_repeated_inside_the_data_is_skipped(empty_db: Database, tmp_
 
 
 def test_an_import_goes_to_the_outbox_and_undo_takes_back_what_was_not_sent(empty_db: Database, tmp_path: Path) -> None:
-    """Imported operators are station-made records: each becomes a create proposal and each carrier an upsert, in
-    the import's transaction; undo removes those entries while no sync has sent them, and refuses afterwards."""
+    """Imported operators are station-made records: each becomes a create proposal and each carrier an upsert,
+    written just after the import's commit at seqs it reserved; undo removes those entries (or the backlog still
+    waiting to write them) while no sync has sent them, and refuses afterwards."""
     actor = officer_or_station(empty_db)
     svc = service(empty_db)
     before = state(empty_db)
+    svc.commit(svc.dry_run(write_xlsx(tmp_path / "a.xlsx", rows_basic())), actor)
+    assert table_rows(empty_db, "sync_outbox") == [] and table_rows(empty_db, "outbox_backlog")
+    svc.undo_last(actor)  # before the entries were written
+    assert state(empty_db) == before
+
     preview = svc.dry_run(write_xlsx(tmp_path / "a.xlsx", rows_basic()))
     svc.commit(preview, actor)
+    written = empty_db.settle_outbox()
     entries = table_rows(empty_db, "sync_outbox")
+    assert written == len(entries) and table_rows(empty_db, "outbox_backlog") == []
     kinds = [(row[1], row[3]) for row in entries]
     assert kinds.count(("operator_proposal", "propose")) == preview.counts().new
     assert ("carrier", "upsert") in kinds
@@ -489,7 +497,7 @@ def test_imported_rows_are_found_before_and_after_the_backlog_is_indexed(empty_d
     assert table_rows(empty_db, "operator_fts") == []
     assert hits() == queries
 
-    assert svc.finish_indexing() == 3
+    assert svc.finish_backlogs() == 3
     assert table_rows(empty_db, "search_backlog") == []
     assert len(table_rows(empty_db, "operator_fts")) == 3
     assert hits() == queries

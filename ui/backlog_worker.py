@@ -1,8 +1,11 @@
-"""The search backlog indexed in the background while the officer works (see localdb/search_index.py).
+"""What big loads leave for later, done in the background while the officer works.
 
-A big import or pull commits its rows first and leaves their search entries to the backlog; the rows are findable
-at once (the search scans the backlog), just slower until indexed. This object looks for a backlog every few
-seconds — a one-row query — and drains it on a worker thread in short transactions, showing how much is left in the
+A big import commits its rows first and leaves their outbox entries to the outbox backlog
+(localdb/outbox_backlog.py) and their search entries to the search backlog (localdb/search_index.py); a big pull
+leaves the search entries too. The rows are findable at once (the search scans the backlog), just slower until
+indexed, and any write or sync writes the outbox entries first if they are still waiting. This object looks for
+either backlog every few seconds — two one-row queries — and works through them on a worker thread in short
+transactions, the outbox entries first (the sync needs them), showing how many search entries are left in the
 status bar. Failures (a locked or full disk) are logged and retried at the next look; quitting stops between
 chunks and whatever is left is done at the next start.
 """
@@ -15,6 +18,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from localdb.database import Database
+from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
 from localdb.search_backlog import drain_backlog, pending
 
 log = logging.getLogger(__name__)
@@ -22,8 +26,9 @@ log = logging.getLogger(__name__)
 LOOK_EVERY_MS = 3_000
 
 
-class SearchIndexer(QObject):
-    """Drains the search backlog off the GUI thread; ``progress(left)`` reports rows still to index (0: done)."""
+class BacklogWorker(QObject):
+    """Works through the outbox and search backlogs off the GUI thread; ``progress(left)`` reports rows still to
+    index (0: done)."""
 
     progress = Signal(int)
     _left = Signal(int)
@@ -45,16 +50,17 @@ class SearchIndexer(QObject):
         self.look()
 
     def look(self) -> None:
-        """Start a drain if there is a backlog and none is running."""
+        """Start the work if either backlog holds something and no work is running."""
         if self._thread is not None and self._thread.is_alive():
             return
         try:
+            entries = self._db.outbox_waiting()
             left = pending(self._db)
         except Exception:  # a locked database at this instant: look again later
-            log.exception("could not read the search backlog")
+            log.exception("could not read the backlogs")
             return
-        if left:
-            self._thread = threading.Thread(target=self._drain, args=(left,), name="search-indexer", daemon=True)
+        if entries or left:
+            self._thread = threading.Thread(target=self._drain, args=(left,), name="backlog-worker", daemon=True)
             self._thread.start()
 
     @Slot(int)
@@ -62,11 +68,13 @@ class SearchIndexer(QObject):
         self.progress.emit(left)
 
     def _drain(self, total: int) -> None:
-        self._left.emit(total)
         try:
-            drain_backlog(self._db, lambda done, all_: self._left.emit(max(all_ - done, 0)), self._stop.is_set)
+            self._db.settle_outbox(OUTBOX_CHUNK, self._stop.is_set)
+            if total:
+                self._left.emit(total)
+                drain_backlog(self._db, lambda done, all_: self._left.emit(max(all_ - done, 0)), self._stop.is_set)
         except Exception:
-            log.exception("indexing the search backlog failed; retrying later")
+            log.exception("working through the backlogs failed; retrying later")
 
     def stop(self) -> None:
         """Stop after the chunk in progress (called when the application quits)."""
