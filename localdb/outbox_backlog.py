@@ -4,22 +4,29 @@ A ledger import of 100,000 operators needs 200,000 outbox entries: ~150 MB with 
 commit writes and ~2.5 s of the officer's wait. The entries are built from the stored rows anyway
 (localdb/bulk_outbox.py), so the commit only records which rows still need them, here, and they are written in
 short transactions afterwards (the app's background worker, or the CLI before it exits). Three rules keep the
-outbox exactly what it would have been had the commit written them:
+outbox as the sync needs it:
 
-* **Their places are reserved.** The commit raises ``sqlite_sequence`` for ``sync_outbox`` past the entries it
-  leaves out, and each entry is later written at its own explicit seq. An entry written meanwhile sorts after the
-  import's, as it would have, and undo knows the import's seq range at once.
+* **Their places are reserved, at the top.** The commit raises ``sqlite_sequence`` for ``sync_outbox`` past the
+  entries it leaves out, as its last outbox write (the entries of the rows it changed come before), and each entry
+  is later written at its own explicit seq. So no written entry ever sits above a seq still waiting: a sync never
+  sends an entry before one it would have to send first (the server refuses a seq lower than one it has seen), and
+  readers that only look above the highest seq they have seen (localdb/sync_facts.py) miss nothing. Undo knows
+  the import's seq range at once.
 * **Every write settles the backlog first.** :class:`localdb.database.Database` writes whatever is left at the
   start of every write transaction, before the transaction's own work. So an entry is always built from the row as
-  the import stored it (an edit cannot slip in before), and the merge of autosaves into the newest outbox entry
-  (localdb/sync_capture.py) does see the newest one.
-* **The sync reads a settled outbox.** localdb/sync_store.py settles before it counts or sends entries.
+  the import stored it (an edit cannot slip in before), the merge of autosaves into the newest outbox entry
+  (localdb/sync_capture.py) does see the newest one, and the reservation stays at the top. An officer's save in the
+  seconds after a big import, before the background worker has written the entries, waits for them (~2.5 s for
+  100,000 operators). Should writing them ever fail, the save fails with it rather than write above them.
+* **The sync reads a settled outbox.** localdb/sync_store.py writes the backlog in chunks and reads in a snapshot
+  that holds none.
 
 A crash between the commit and the last entry loses nothing: the rows and the backlog committed together, and the
 next write (or the app's background worker at the next start) writes the rest.
 
-Carriers are named by ``rowid`` ranges, as the commit wrote them. SQLite keeps rowids through ``VACUUM`` and
-``VACUUM INTO`` (the backups), and this application never deletes and re-inserts a row under a new rowid.
+Carriers are named by ``rowid`` ranges, as the commit wrote them. SQLite does not promise to keep the rowids of a
+text-keyed table through ``VACUUM``; nothing vacuums the station database, and its backups, made with
+``VACUUM INTO``, keep them with the SQLCipher we ship (tests/db/test_migrations.py checks a copy, gaps included).
 """
 
 from __future__ import annotations

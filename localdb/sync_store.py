@@ -17,8 +17,8 @@ operator's version does not change, so nothing else would.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Final
 
@@ -31,6 +31,8 @@ from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_ind
 from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
+from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
+from localdb.outbox_backlog import waiting
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
 from localdb.pull_apply import (
     MalformedPull,
@@ -132,11 +134,17 @@ class LocalSyncStore:
                 conn.execute(update(Station).where(Station.id == existing).values(code=code, name=name))
 
     # -- outbox --------------------------------------------------------------------------------------------------
-    def _outbox_reader(self) -> AbstractContextManager[Session]:
-        """A reader of the outbox with nothing left in its backlog (the entries of an import written just after
-        its commit, localdb/outbox_backlog.py): what the sync counts and sends is the whole outbox."""
-        self._db.settle_outbox()
-        return self._db.reader()
+    @contextmanager
+    def _outbox_reader(self) -> Iterator[Session]:
+        """A reader whose snapshot holds no outbox backlog (the entries of an import written just after its
+        commit, localdb/outbox_backlog.py): what the sync counts and sends is the whole outbox. The backlog is
+        written in chunks, then looked for again in the reader's own snapshot (an import may commit in between)."""
+        while True:
+            with self._db.reader() as session:
+                if not waiting(session.connection()):
+                    yield session
+                    return
+            self._db.settle_outbox(OUTBOX_CHUNK)
 
     def outbox_counter(self) -> int:
         """The highest local seq ever assigned (entries are kept after they are answered)."""

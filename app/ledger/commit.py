@@ -283,6 +283,7 @@ def commit_preview(
         writer.start(conn)
         writer.insert_new(new_items)
         writer.update_changed(changed_items)
+        writer.reserve_outbox()
         writer.finish()
     return CommitResult(
         writer.batch_id, len(new_items), len(changed_items), writer.carriers_added, writer.audit.written
@@ -309,6 +310,7 @@ class _Writer:
         self.carriers_added = 0
         self.outbox_first: int | None = None
         self.outbox_last: int | None = None
+        self._deferred_outbox: list[tuple[str, int, int]] = []
         self._conn: Connection | None = None
         self._templates: dict[str, str] = {}
         self._updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
@@ -343,7 +345,7 @@ class _Writer:
 
     def insert_new(self, items: list[PreviewItem]) -> None:
         """New operators with their carriers; their outbox entries are left to the outbox backlog
-        (localdb/outbox_backlog.py, their seqs reserved here) and their search entries to the search backlog
+        (localdb/outbox_backlog.py, see :meth:`reserve_outbox`) and their search entries to the search backlog
         (localdb/search_index.py); into a mostly empty register the secondary indexes are rebuilt once.
 
         The ids come from time-ordered runs (localdb/ids.py), the rows and their audit entries are read by SQLite
@@ -359,11 +361,9 @@ class _Writer:
             for start in range(0, len(items), BATCH):
                 self._insert_batch(items[start : start + BATCH], first_rowid + start, sql)
         last_carrier = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM carrier").scalar() or 0)
-        self.outbox_first, self.outbox_last = reserve(
-            conn, "operator", first_rowid + 1, first_rowid + len(items), self.now
-        )
+        self._deferred_outbox = [("operator", first_rowid + 1, first_rowid + len(items))]
         if first_carrier <= last_carrier:
-            _first, self.outbox_last = reserve(conn, "carrier", first_carrier, last_carrier, self.now)
+            self._deferred_outbox.append(("carrier", first_carrier, last_carrier))
         defer_range(conn, first_rowid + 1, first_rowid + len(items))
 
     def _insert_batch(self, chunk: list[PreviewItem], base: int, sql: _NewRows) -> None:
@@ -420,6 +420,14 @@ class _Writer:
         last = int(self.conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
         self.outbox_first = self.outbox_first or last - len(mutations) + 1
         self.outbox_last = last
+
+    def reserve_outbox(self) -> None:
+        """Reserve the seqs of the new rows' outbox entries, left to the outbox backlog. Last of all the outbox
+        writes: no entry may ever sit above seqs still waiting to be written (a sync would send it first, and the
+        server refuses a seq lower than one it has seen), and every later writer writes the backlog first."""
+        for entity, first, last in self._deferred_outbox:
+            first_seq, self.outbox_last = reserve(self.conn, entity, first, last, self.now)
+            self.outbox_first = self.outbox_first or first_seq
 
     def update_changed(self, items: list[PreviewItem]) -> None:
         """Changed operators and carriers: before-images first, then the updates (triggers re-index each)."""

@@ -211,8 +211,13 @@ def test_imported_ledger_survives_kill_9_before_its_log_is_checkpointed(tmp_path
         # The outbox entries were left for just after the commit, and the kill came first: the sync writes them
         # before it counts what to send.
         assert db.outbox_waiting()
-        assert LocalSyncStore(db, None, lambda name: name).unanswered_count() == 3000
+        store = LocalSyncStore(db, None, lambda name: name)
+        assert store.unanswered_count() == 3000
         assert not db.outbox_waiting()
+        entries = store.unanswered(3000)
+        assert [entry["seq"] for entry in entries] == list(range(1, 3001))
+        names = [entry["data"]["fields"]["name"] for entry in entries]
+        assert names == [f"断电导入商行{n}" for n in range(3000)], "in the ledger's order"
         with db.engine.connect() as conn:
             assert conn.scalar(text("PRAGMA integrity_check")) == "ok"
     finally:

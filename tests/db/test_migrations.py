@@ -18,7 +18,7 @@ from app.services.registry import RegistryService
 from localdb.engine import create_station_engine
 from localdb.errors import MigrationError, NewerSchemaError
 from localdb.migrate import backup_database, current_revisions, head_revisions, upgrade
-from localdb.models import AuditLog, Base, Operator
+from localdb.models import AuditLog, Base, Carrier, Operator
 from tests.support.stations import (
     PLAINTEXT_SQLITE_HEADER,
     add_station,
@@ -105,7 +105,11 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
         actor = add_station(db)
         registry = RegistryService(db)
         for n in range(5):
-            registry.create(draft(f"备份测试商行{n}", phone=f"1380013800{n}"), actor)
+            operator_id = registry.create(draft(f"备份测试商行{n}", phone=f"1380013800{n}"), actor)
+            with db.transaction() as session:
+                session.add_all(Carrier(operator_id=operator_id, kind="shop", shop_name=f"店{n}{k}") for k in range(2))
+        with db.transaction() as session:  # a gap in the rowids, which a rebuilt table would close
+            session.delete(session.scalars(select(Carrier).order_by(Carrier.shop_name)).first())
         stored = store.get(keyring_account(data_dir))
         assert stored is not None
         key = bytes.fromhex(stored)
@@ -114,6 +118,7 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
 
         with db.reader() as session:
             expected = sorted(session.execute(select(Operator.id, Operator.name, Operator.phone)).all())
+            carriers = session.execute(text("SELECT rowid, id FROM carrier ORDER BY rowid")).all()
             audit_count = session.scalar(select(func.count()).select_from(AuditLog))
     finally:
         db.close()
@@ -128,10 +133,14 @@ def test_backup_opens_with_the_same_key_and_holds_the_same_rows(tmp_path: Path) 
             got = sorted(conn.execute(select(Operator.id, Operator.name, Operator.phone)).all())
             assert conn.scalar(select(func.count()).select_from(AuditLog)) == audit_count
             hits = conn.scalars(text("SELECT rowid FROM operator_fts WHERE text LIKE '%备份测试商行3%'")).all()
+            copied_carriers = conn.execute(text("SELECT rowid, id FROM carrier ORDER BY rowid")).all()
     finally:
         copy.dispose()
     assert got == expected
     assert len(hits) == 1, "the search index travels with the backup"
+    assert copied_carriers == carriers and carriers[0][0] == 2, (
+        "the copy keeps the carriers' rowids, gaps included (the outbox backlog names carriers by rowid)"
+    )
 
 
 def test_failed_upgrade_rolls_back_completely(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from app.ledger.service import LedgerImportService
 from app.records import OperatorFilter
 from app.services.registry import RegistryService
 from localdb.database import Database
+from localdb.sync_facts import PROPOSALS
 from localdb.sync_store import LocalSyncStore
 from tests.ledger.conftest import officer, table_rows
 from tests.ledger.files import rows_basic, write_xlsx
@@ -83,3 +84,38 @@ def test_entries_written_chunk_by_chunk_take_the_reserved_seqs(empty_db: Databas
         carriers = [row[0] for row in conn.exec_driver_sql("SELECT id FROM carrier ORDER BY rowid")]
         conn.rollback()
     assert [entity_id for _, entity, entity_id, _, _ in entries if entity == "carrier"] == carriers
+
+
+def test_entries_of_changed_rows_never_sit_above_seqs_still_to_write(empty_db: Database, tmp_path: Path) -> None:
+    """An import that changes rows and adds rows writes the changed rows' entries at once and reserves the new
+    rows' seqs above them, last: a sync reading while the backlog waits sends nothing it would have to send before
+    the waiting entries (the server refuses a seq lower than one it has seen), and the proposal index, which reads
+    only seqs above those it has seen, still finds the new rows' proposals once they are written."""
+    _import(empty_db, tmp_path)
+    empty_db.settle_outbox()
+    rows = rows_basic()
+    rows[1][4] = "0571-11112222"  # changed
+    rows.append([4, "昆明市新开商行", "", "赵新", "13700137000", None, "", "", ""])  # new
+    service = LedgerImportService(empty_db)
+    preview = service.dry_run(write_xlsx(tmp_path / "b.xlsx", rows))
+    assert (preview.counts().changed, preview.counts().new) == (1, 1)
+    service.commit(preview, officer(empty_db))
+
+    with empty_db.engine.connect() as conn:
+        written = int(conn.exec_driver_sql("SELECT max(seq) FROM sync_outbox").scalar() or 0)
+        waiting_from = int(conn.exec_driver_sql("SELECT min(first_seq) FROM outbox_backlog").scalar() or 0)
+        conn.rollback()
+    assert written < waiting_from, "the changed row's entries are below the reserved seqs"
+    with empty_db.reader() as session:
+        before = PROPOSALS.seqs(session, _operator_ids(empty_db))
+    assert all(seq <= written for seq in before)
+
+    empty_db.settle_outbox()
+    with empty_db.reader() as session:
+        after = PROPOSALS.seqs(session, _operator_ids(empty_db))
+    new_proposals = [seq for seq, entity, *_ in _entries(empty_db) if seq > written and entity == "operator_proposal"]
+    assert len(new_proposals) == 1 and set(new_proposals) <= set(after)
+
+
+def _operator_ids(db: Database) -> list[str]:
+    return [row[0] for row in table_rows(db, "operator")]

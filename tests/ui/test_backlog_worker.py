@@ -26,7 +26,7 @@ def test_the_backlogs_are_worked_through_in_the_background(db: Database, qtbot: 
         for index in ("operator_fts", "name_fts", "operator_grams"):
             conn.exec_driver_sql(f"DELETE FROM {index}")
         defer_range(conn, 1, last)
-        reserve(conn, "operator", 1, last, "2026-11-23 10:00:00.000000")
+        first_seq, last_seq = reserve(conn, "operator", 1, last, "2026-11-23 10:00:00.000000")
     assert pending(db) == last and _count(db, "operator_fts") == 0 and db.outbox_waiting()
     worker = BacklogWorker(db)
     reports: list[int] = []
@@ -38,6 +38,15 @@ def test_the_backlogs_are_worked_through_in_the_background(db: Database, qtbot: 
         worker.stop()
     assert not db.outbox_waiting()
     assert _count(db, "sync_outbox") == entries_before + last
+    with db.engine.connect() as conn:
+        written = conn.exec_driver_sql(
+            "SELECT seq, json_extract(payload, '$.operator_id') FROM sync_outbox WHERE seq >= ? ORDER BY seq",
+            (first_seq,),
+        ).all()
+        operators = [row[0] for row in conn.exec_driver_sql("SELECT id FROM operator ORDER BY search_rowid")]
+        conn.rollback()
+    assert [seq for seq, _ in written] == list(range(first_seq, last_seq + 1))
+    assert [owner for _, owner in written] == operators, "each entry at its reserved seq, in rowid order"
     assert pending(db) == 0
     assert _count(db, "operator_fts") == last
     assert reports[0] == last, "the status bar starts from the whole search backlog"
