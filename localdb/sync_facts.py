@@ -153,8 +153,9 @@ class ProposalIndex:
     it from every proposal for every page would cost milliseconds once a station has made a few thousand proposals.
     Outbox entries never change what they are about and their seq only grows (AUTOINCREMENT never reuses one; the
     entries an import leaves to the outbox backlog are written at seqs above every written entry,
-    localdb/outbox_backlog.py), so each read only looks at proposals above the highest seq seen; an entry removed meanwhile (an undone import) is
-    simply not found later. A database replaced under the same path is noticed by its station id."""
+    localdb/outbox_backlog.py), so each read only looks at proposals above the highest seq seen; an entry removed
+    meanwhile (an undone import) is simply not found later. A database replaced under the same path is noticed by
+    its station id."""
 
     NEW: Final = Prepared(
         lambda: union_all(
