@@ -211,7 +211,8 @@ class LedgerImportService:
         with self._db.engine.connect() as conn:
             stored = remembered_mapping(conn, layout.layout_hash)
             conn.rollback()
-        if stored is not None and all(0 <= c < max(len(layout.labels), grid.width) for c in stored):
+        width = max(len(layout.labels), grid.width)  # measured once: a pass over every row
+        if stored is not None and all(0 <= c < width for c in stored):
             mapping, remembered = stored, True
         return LoadedSheet(ledger, grid, layout, mapping, remembered, file_digest(ledger.path), snapshot)
 
