@@ -168,7 +168,9 @@ def test_commit_writes_operators_carriers_audit_and_a_batch(empty_db: Database, 
     actor = officer_or_station(empty_db)
     since = max_audit(empty_db)
     svc = service(empty_db, zh)
-    preview = svc.dry_run(write_xlsx(tmp_path / "五月台账.xlsx", rows_basic()))
+    rows = rows_basic()
+    rows.append(list(rows[0]))  # the same operator twice: one new operator from two ledger rows
+    preview = svc.dry_run(write_xlsx(tmp_path / "五月台账.xlsx", rows))
     result = svc.commit(preview, actor)
     assert (result.new, result.changed, result.carriers_added) == (3, 0, 2)
 
@@ -183,7 +185,13 @@ def test_commit_writes_operators_carriers_audit_and_a_batch(empty_db: Database, 
     entries = audit_rows(empty_db, since)
     creates = [e for e in entries if e["entity_type"] == "operator" and e["action"] == "create"]
     assert len(creates) == 3 and all(e["officer_name"] == actor.name for e in entries)
-    assert creates[0]["reason"] == "导入自 五月台账.xlsx，工作表 台账，第 3 行"
+    assert [e["reason"] for e in creates] == [
+        "导入自 五月台账.xlsx，工作表 台账，第 3、6 行",
+        "导入自 五月台账.xlsx，工作表 台账，第 4 行",
+        "导入自 五月台账.xlsx，工作表 台账，第 5 行",
+    ]
+    carrier_creates = [e for e in entries if e["entity_type"] == "carrier" and e["action"] == "create"]
+    assert carrier_creates[0]["reason"] == creates[0]["reason"]
     override = next(e for e in entries if e["action"] == "override")
     assert (
         override["after"] == FLAGGED_USCC and "校验码" in override["reason"] and "五月台账.xlsx" in override["reason"]
