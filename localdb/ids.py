@@ -45,6 +45,11 @@ class IdRun:
         """The id ``offset`` places into the run."""
         return f"{self.prefix}-{self.clock_seq:04x}-{self.start + offset:012x}"
 
+    def span(self, first: int, count: int) -> str:
+        """The ``count`` ids from ``at(first)`` on as one line of text: the first id, ``+``, the count (an import
+        batch lists the ids it inserted this way: 37 bytes a span instead of 37 an id; :func:`expand_ids`)."""
+        return f"{self.at(first)}+{count}"
+
     def sql(self, offset: str) -> str:
         """SQL for :meth:`at` of the integer SQL expression ``offset`` (the run's parts are trusted literals)."""
         return f"printf('{self.prefix}-{self.clock_seq:04x}-%012x', {self.start} + ({offset}))"
@@ -53,3 +58,17 @@ class IdRun:
 def new_uuid() -> str:
     """A fresh time-ordered UUID as text: the client generates ids for everything it creates."""
     return IdRun.fresh().at(0)
+
+
+def expand_ids(text: str) -> list[str]:
+    """The ids of a newline-separated list whose lines are ids or spans (:meth:`IdRun.span`), in order."""
+    ids: list[str] = []
+    for line in text.split("\n"):
+        first, plus, count = line.partition("+")
+        if not plus:
+            ids += [first] if first else []
+            continue
+        head, _dash, counter = first.rpartition("-")
+        start = int(counter, 16)
+        ids += (f"{head}-{start + k:012x}" for k in range(int(count)))
+    return ids

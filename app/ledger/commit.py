@@ -305,7 +305,10 @@ class _Writer:
         self.created = tuple(_created_here(self.now).values())
         self.batch_id = new_uuid()
         self.inserted_operators: list[str] = []
+        """Ids and spans of ids (:meth:`localdb.ids.IdRun.span`) of the operators inserted, for undo."""
         self.inserted_carriers: list[str] = []
+        self.run_carriers = 0
+        """Carriers numbered from the import's carrier run so far."""
         self.carriers_added = 0
         self.outbox_first: int | None = None
         self.outbox_last: int | None = None
@@ -396,7 +399,7 @@ class _Writer:
             self._insert_batch(chunk[:half], base, sql)
             self._insert_batch(chunk[half:], base + half, sql)
             return
-        carrier_base = len(self.inserted_carriers)
+        carrier_base = self.run_carriers
         audit = self.audit
         head, tail = self.reason_parts()
         common = {"station_id": self.preview.station_id, **_created_here(self.now), "base": base,
@@ -408,8 +411,10 @@ class _Writer:
             self._write_json((sql.carriers, sql.carrier_audit), carriers_json, common)
         for offset, identifier, override in overrides:  # after the creates, whenever the audit buffer flushes
             audit.add("operator", sql.operator_ids.at(offset), "override", "identifier", None, identifier, override)
-        self.inserted_operators += map(sql.operator_ids.at, range(base, base + len(chunk)))
-        self.inserted_carriers += map(sql.carrier_ids.at, range(carrier_base, carrier_base + len(carriers)))
+        self.inserted_operators.append(sql.operator_ids.span(base, len(chunk)))
+        if carriers:
+            self.inserted_carriers.append(sql.carrier_ids.span(carrier_base, len(carriers)))
+        self.run_carriers += len(carriers)
         audit.written += len(operators) + len(carriers)
         self.carriers_added += len(carriers)
         self.done += len(chunk)

@@ -25,6 +25,7 @@ from app.ledger.preview import CARRIER_COLUMNS, OPERATOR_COLUMNS
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database
+from localdb.ids import expand_ids
 from localdb.raw_rows import stored_datetime
 from localdb.search_index import triggers_suspended
 
@@ -78,10 +79,6 @@ def last_import(db: Database) -> LastImport | None:
     )  # fmt: skip
 
 
-def _ids(text: str) -> list[str]:
-    return [line for line in text.split("\n") if line]
-
-
 def undo_last_import(
     db: Database, actor: Actor | None, translate: Translate = untranslated, progress: Progress | None = None
 ) -> UndoResult:
@@ -94,8 +91,8 @@ def undo_last_import(
             raise err.NothingToUndo()
         batch_id = batch["id"]
         imported_at = str(batch["committed_at"])
-        inserted_operators = _ids(batch["inserted_operators"])
-        inserted_carriers = _ids(batch["inserted_carriers"])
+        inserted_operators = expand_ids(batch["inserted_operators"])
+        inserted_carriers = expand_ids(batch["inserted_carriers"])
         befores: dict[tuple[str, str], dict[str, Any]] = {}
         for entity_type, entity_id, before in conn.exec_driver_sql(
             "SELECT entity_type, entity_id, before FROM import_batch_row WHERE batch_id = ?", (batch_id,)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from localdb.bulk_outbox import add_created_carriers, add_created_operators
 from localdb.database import Database
-from localdb.ids import IdRun, new_uuid
+from localdb.ids import IdRun, expand_ids, new_uuid
 from localdb.models import Carrier, Operator, Station
 from tests.support.stations import memory_store, open_with_keyring
 
@@ -91,6 +91,13 @@ def test_ids_are_canonical_version_7_uuids_that_grow() -> None:
     for text in (*ids[:3], new_uuid()):
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 7 and parsed.variant == uuid.RFC_4122
+
+
+def test_spans_of_a_run_expand_to_its_ids() -> None:
+    run, other = IdRun.fresh(), new_uuid()
+    text = "\n".join([run.span(0, 3), other, run.span(4095, 2), run.span(7, 0)])
+    assert expand_ids(text) == [run.at(0), run.at(1), run.at(2), other, run.at(4095), run.at(4096)]
+    assert expand_ids("") == [] and expand_ids(other) == [other]
 
 
 def test_sql_rendering_of_a_run_gives_the_same_ids(db: Database) -> None:

@@ -215,10 +215,15 @@ def test_a_batch_too_long_for_one_statement_is_split(
         commit_module._Writer, "_write_json", lambda self, *args: writes.append(args[1]) or real_write(self, *args)
     )
     since = max_audit(empty_db)
+    before = state(empty_db)
     svc = service(empty_db)
     result = svc.commit(svc.dry_run(write_xlsx(tmp_path / "big.xlsx", rows_basic())), officer_or_station(empty_db))
     assert (result.new, result.changed, result.carriers_added) == (3, 0, 2)
     assert len(writes) == 5, "three operators and two carriers, one statement each"
+    with empty_db.engine.connect() as conn:
+        listed = conn.exec_driver_sql("SELECT inserted_operators, inserted_carriers FROM import_batch").one()
+        conn.rollback()
+    assert [len(text.split("\n")) for text in listed] == [3, 2], "a span of ids per batch (localdb/ids.py)"
 
     registry = RegistryService(empty_db)
     rows = registry.rows(registry.list_ids(OperatorFilter()))
@@ -229,6 +234,9 @@ def test_a_batch_too_long_for_one_statement_is_split(
     overrides = [entity_id for entity_id, action in entries if action == "override"]
     assert len(overrides) == 1 and sum(action == "create" for _, action in entries) == 3
     assert entries.index((overrides[0], "create")) < entries.index((overrides[0], "override"))
+
+    svc.undo_last(officer_or_station(empty_db))
+    assert state(empty_db) == before, "undo finds every row the spans name"
 
 
 def test_changed_fields_are_audited_field_by_field(demo_db: Database, tmp_path: Path) -> None:
