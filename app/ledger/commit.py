@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, ClassVar, Final
 
 import orjson
@@ -180,6 +181,8 @@ OPERATOR_VALUES: Final = tuple(c for c in OPERATOR_COLUMNS if c not in {"id", "s
     "identifier_override", *_created_here("")})  # fmt: skip
 OPERATOR_INSERT: Final = ("id", "search_rowid", "station_id", "identifier_override", *_created_here(""),
     *OPERATOR_VALUES)  # fmt: skip
+operator_values: Final = itemgetter(*OPERATOR_VALUES)
+"""A new operator's values in the order of ``OPERATOR_VALUES``, picked in C rather than by a comprehension per row."""
 CARRIER_VALUES: Final = tuple(c for c in CARRIER_COLUMNS if c not in {"id", "operator_id", *_created_here("")})
 CARRIER_INSERT: Final = ("id", "operator_id", *_created_here(""), *CARRIER_VALUES)
 
@@ -388,7 +391,7 @@ class _Writer:
             rows = item.rows[0] if len(item.rows) == 1 else _rows_text(item)
             override = self.reason(item, T_OVERRIDE) if item.override else None
             values = item.values
-            operators.append([override, rows, *[values[name] for name in OPERATOR_VALUES]])
+            operators.append([override, rows, *operator_values(values)])
             if override:
                 overrides.append((offset, values["identifier"], override))
             for plan in item.carriers:
