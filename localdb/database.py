@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from localdb.engine import AUTOCHECKPOINT_PAGES, WRITE_OPTION
 from localdb.errors import DatabaseLockedError, DiskFullError, ReadOnlyError
-from localdb.outbox_backlog import settle, settle_step, waiting
+from localdb.outbox_backlog import CHUNK, settle, settle_step, waiting
 from localdb.sync_capture import install_capture
 
 log = logging.getLogger(__name__)
@@ -94,19 +94,16 @@ class Database:
         with self.reader() as session:
             return waiting(session.connection())
 
-    def settle_outbox(self, chunk: int | None = None, should_stop: Callable[[], bool] | None = None) -> int:
-        """Write the outbox entries left to the backlog, ``chunk`` per transaction (default: all in one), stopping
-        between chunks when ``should_stop`` says so; returns how many were written. Readers of the outbox call it
-        first; it costs one read when nothing waits."""
-        if not self.outbox_waiting():
-            return 0
+    def settle_outbox(self, chunk: int = CHUNK, should_stop: Callable[[], bool] | None = None) -> int:
+        """Write the outbox entries left to the backlog, ``chunk`` per transaction (short, so a save beside it
+        waits little), stopping between chunks when ``should_stop`` says so; returns how many were written. Readers
+        of the outbox call it first; it costs one read when nothing waits."""
+        more = self.outbox_waiting()
         written = 0
-        while not (should_stop and should_stop()):
+        while more and not (should_stop and should_stop()):
             with self._write_connection() as conn:
-                step = settle_step(conn, chunk)
-            if not step:
-                break
-            written += step
+                written += settle_step(conn, chunk)
+                more = waiting(conn)
         return written
 
     def storage_error(self, exc: OperationalError) -> Exception:

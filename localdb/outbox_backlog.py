@@ -48,8 +48,8 @@ BACKLOG_DDL: Final = (
 ``rowid``; the entry of row ``first`` takes seq ``first_seq``, the next row the next seq, and so on."""
 
 CHUNK: Final = 20_000
-"""Entries per transaction when they are written in the background: ~0.3 s of write lock here, so an officer's save
-beside it waits little."""
+"""Entries per transaction when they are written on their own (not at the start of another write): ~0.3 s of write
+lock here, so an officer's save beside it waits little."""
 
 _WRITERS: Final[dict[str, Callable[[Connection, int, int, str, int], None]]] = {
     "operator": add_created_operators,
@@ -78,11 +78,6 @@ def reserve(conn: Connection, entity: str, first: int, last: int, created_at: st
 def waiting(conn: Connection) -> bool:
     """Whether any entry waits to be written (a one-row read; almost always false)."""
     return conn.exec_driver_sql("SELECT 1 FROM outbox_backlog LIMIT 1").first() is not None
-
-
-def size(conn: Connection) -> int:
-    """How many entries wait to be written."""
-    return int(conn.exec_driver_sql("SELECT coalesce(sum(last - first + 1), 0) FROM outbox_backlog").scalar() or 0)
 
 
 def settle_step(conn: Connection, limit: int | None = None) -> int:

@@ -31,7 +31,6 @@ from localdb.bulk_indexes import drop_for_load, restore_after_crash, restore_ind
 from localdb.database import Database
 from localdb.inspection_models import EvidenceBlob, EvidenceChunk, Inspection, InspectionEvidence
 from localdb.models import Carrier, License, Operator, Station
-from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
 from localdb.outbox_backlog import waiting
 from localdb.proposal_revert import DECLINED_REASON, REFUSED_REASON, revert_rejected
 from localdb.pull_apply import (
@@ -144,7 +143,7 @@ class LocalSyncStore:
                 if not waiting(session.connection()):
                     yield session
                     return
-            self._db.settle_outbox(OUTBOX_CHUNK)
+            self._db.settle_outbox()
 
     def outbox_counter(self) -> int:
         """The highest local seq ever assigned (entries are kept after they are answered)."""

@@ -18,7 +18,6 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from localdb.database import Database
-from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
 from localdb.search_backlog import drain_backlog, pending
 
 log = logging.getLogger(__name__)
@@ -71,7 +70,7 @@ class BacklogWorker(QObject):
 
     def _drain(self, total: int) -> None:
         try:
-            self._db.settle_outbox(OUTBOX_CHUNK, self._stop.is_set)
+            self._db.settle_outbox(should_stop=self._stop.is_set)
             if total:
                 self._left.emit(total)
                 drain_backlog(self._db, lambda done, all_: self._left.emit(max(all_ - done, 0)), self._stop.is_set)

@@ -341,20 +341,23 @@ class _Writer:
         )  # fmt: skip
         self.progress.step(0, self.total)
 
-    def reason(self, item: PreviewItem, template: str = T_REASON) -> str:
-        """The audit reason naming the file, sheet and rows of ``item`` (each template translated once)."""
+    def _translated(self, template: str) -> str:
+        """``template`` in the officer's language, translated once per commit."""
         translated = self._templates.get(template)
         if translated is None:
             translated = self._templates[template] = self.translate("Ledger", template)
-        return translated.format(file=self.preview.file_name, sheet=self.preview.sheet, rows=_rows_text(item))
+        return translated
+
+    def reason(self, item: PreviewItem, template: str = T_REASON) -> str:
+        """The audit reason naming the file, sheet and rows of ``item``."""
+        return self._translated(template).format(
+            file=self.preview.file_name, sheet=self.preview.sheet, rows=_rows_text(item)
+        )
 
     def reason_parts(self) -> tuple[str, str]:
         """The audit reason of a new row before and after its ledger rows, which SQLite puts between them (a
         format per row was a tenth of the commit's Python)."""
-        translated = self._templates.get(T_REASON)
-        if translated is None:
-            translated = self._templates[T_REASON] = self.translate("Ledger", T_REASON)
-        head, _rows, tail = translated.partition("{rows}")
+        head, _rows, tail = self._translated(T_REASON).partition("{rows}")
         names = {"file": self.preview.file_name, "sheet": self.preview.sheet}
         return head.format(**names), tail.format(**names)
 

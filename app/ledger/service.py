@@ -34,7 +34,6 @@ from app.ledger.undo import LastImport, UndoResult, last_import, undo_last_impor
 from app.progress import Progress
 from app.records import Actor
 from localdb.database import Database
-from localdb.outbox_backlog import CHUNK as OUTBOX_CHUNK
 from localdb.search_backlog import BULK_CHUNK, drain_backlog
 
 SCALE: Final = 1000
@@ -268,7 +267,7 @@ class LedgerImportService:
         entries (the CLI, before it exits; the app does both in the background, ui/backlog_worker.py). Returns how
         many operators were indexed."""
         progress = progress or Progress.none()
-        self._db.settle_outbox(OUTBOX_CHUNK, lambda: progress.cancelled)
+        self._db.settle_outbox(should_stop=lambda: progress.cancelled)
         return drain_backlog(self._db, progress.step, lambda: progress.cancelled, chunk=BULK_CHUNK)
 
     def remember(self, loaded: LoadedSheet, mapping: Mapping) -> None:
