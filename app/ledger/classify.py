@@ -23,15 +23,17 @@ values, so comparison and the before-images are exact).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any, Final
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ledger.fields import CARRIER_FIELDS, FIELD_BY_KEY, OPERATOR_FIELDS, Kind
 from app.ledger.normalise import normaliser
 from app.ledger.parse import Issue, ParsedRow, ParsedSheet, infer_subject, resolve_identifier
-from app.ledger.preview import CarrierPlan, FieldChange, PreviewItem, Status, from_raw, to_raw
+from app.ledger.preview import DATE_FIELDS, CarrierPlan, FieldChange, PreviewItem, Status, from_raw, to_raw
 from app.ledger.rules import check_operator
 from app.ledger.snapshot import SNAPSHOT_AT, Snapshot, person_name, phones_of
 from app.pinyin import name_initials
@@ -153,6 +155,10 @@ def _finding(template: str, severity: Severity = Severity.ERROR, **params: objec
     return Finding("", severity, "import.conflict", template, tuple((k, str(v)) for k, v in params.items()))
 
 
+_FieldPlan = tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]], tuple[int, ...]]
+"""Picks a ledger row's operator fields, picks the same fields from a register row, and where the dates are."""
+
+
 @dataclass
 class _Group:
     key: tuple[str, ...]
@@ -165,6 +171,8 @@ class PreviewBuilder:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.today = date.today()
+        self._plans: dict[tuple[str, ...], _FieldPlan | None] = {}
+        """Per set of ledger fields (in order): how :meth:`_same_fields` picks them from a row and from the register."""
 
     def build(self, parsed: ParsedSheet, progress: Progress | None = None) -> list[PreviewItem]:
         progress = progress or Progress.none()
@@ -425,15 +433,16 @@ class PreviewBuilder:
         row = self.snapshot.operators.row(operator_id)
         item.operator_id = operator_id
         changed: dict[str, Any] = {}
-        for name, value in merged.items():
-            at = SNAPSHOT_AT.get(name)
-            if at is None:  # not an operator field
-                continue
-            raw = row[at]
-            if (value == raw and isinstance(value, str)) or same_value(name, value, raw):  # text: the usual case
-                continue
-            changed[name] = value
-            item.changes.append(FieldChange(name, raw, to_raw(value)))
+        if not self._same_fields(merged, row):
+            for name, value in merged.items():
+                at = SNAPSHOT_AT.get(name)
+                if at is None:  # not an operator field
+                    continue
+                raw = row[at]
+                if (value == raw and isinstance(value, str)) or same_value(name, value, raw):  # text: the usual case
+                    continue
+                changed[name] = value
+                item.changes.append(FieldChange(name, raw, to_raw(value)))
         item.carriers = self._carrier_plans(operator_id, carriers)
         if not changed and not item.carriers:
             item.status = Status.UNCHANGED
@@ -452,6 +461,31 @@ class PreviewBuilder:
         if code_changed and not item.override and existing["identifier_override"] is not None:
             item.clear_override = True
         item.values = changed
+
+    def _same_fields(self, merged: dict[str, Any], row: tuple[Any, ...]) -> bool:
+        """Whether every operator field of ``merged`` equals the stored value as it is stored: one tuple comparison
+        for the rows of next month's ledger that change nothing (most of them). ``False`` only means "look field by
+        field"; equal here implies :func:`same_value` for each field."""
+        keys = tuple(merged)
+        if keys in self._plans:
+            plan = self._plans[keys]
+        else:
+            names = [name for name in keys if name in SNAPSHOT_AT]
+            dates = tuple(k for k, name in enumerate(names) if name in DATE_FIELDS)
+            # itemgetter of one name gives a value, not a tuple: such rows are few and take the long way
+            plan = (itemgetter(*names), itemgetter(*(SNAPSHOT_AT[n] for n in names)), dates) if len(names) > 1 else None
+            self._plans[keys] = plan
+        if plan is None:
+            return False
+        values_of, stored_of, dates = plan
+        values = values_of(merged)
+        if dates:
+            as_stored = list(values)
+            for k in dates:
+                if as_stored[k].__class__ is date:
+                    as_stored[k] = as_stored[k].isoformat()  # to_raw of a date
+            values = tuple(as_stored)
+        return bool(values == stored_of(row))
 
     def _carrier_plans(self, operator_id: str, carriers: list[dict[str, Any]]) -> list[CarrierPlan]:
         if not carriers:

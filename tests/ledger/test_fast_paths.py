@@ -2,9 +2,11 @@
 
 A 100,000-row ledger is read column by column (one check over a whole column, each distinct text read once), most
 rows are put together without resolving their code twice, identifiers are checked with ``int(text, base)``, pinyin
-initials are spelled character by character where the word cannot matter, and an .xlsx sheet's extent is found with
-three searches per chunk. Each shortcut is held here to the rule it stands for: the rules for one cell
-(:func:`app.ledger.columns.cell_outcome`), the registry's validation, pypinyin itself, an exact count of the sheet.
+initials are spelled character by character where the word cannot matter, an .xlsx sheet's extent is found with
+three searches per chunk, and an operator of next month's ledger that changes nothing is recognised with one
+comparison of tuples. Each shortcut is held here to the rule it stands for: the rules for one cell
+(:func:`app.ledger.columns.cell_outcome`), the registry's validation, pypinyin itself, an exact count of the sheet,
+the comparison field by field (:func:`app.ledger.classify.same_value`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
 from app.identifiers import org_code_check_char, reg_no_check_digit, resident_id_check_char, uscc_check_char
+from app.ledger.classify import PreviewBuilder, same_value
 from app.ledger.columns import (
     CARRIER,
     CODE,
@@ -34,8 +37,10 @@ from app.ledger.fields import FIELDS
 from app.ledger.headers import is_footer
 from app.ledger.normalise import TEXT_TABLE, fold_text
 from app.ledger.parse import Issue, ParsedRow, RowParser
+from app.ledger.preview import DATE_FIELDS, to_raw
 from app.ledger.reader import MAX_CELLS, MAX_ROWS, Cell, SheetExtent, SheetGrid, column_letter
 from app.ledger.rules import identifier_findings
+from app.ledger.snapshot import SNAPSHOT_AT, SNAPSHOT_OPERATOR, Snapshot, StateMark
 from app.pinyin import name_initials
 from app.validation import IdentifierType, validate_identifier
 
@@ -280,3 +285,43 @@ def test_the_sheet_extent_is_measured_exactly(sheet: tuple[bytes, int, int], siz
             extent.recheck(chunk)
     width = max(last_col, 25)  # single-letter columns are counted as reaching Z
     assert extent.too_large() == (last_row > MAX_ROWS or last_row * (width + 1) > MAX_CELLS)
+
+
+FIELD_VALUES: st.SearchStrategy[Any] = st.one_of(
+    st.sampled_from(["企业", "昆明  小店", "昆明 小店", "ＡＢＣ", "ABC", "", "2020-01-01", "1"]),
+    st.dates(min_value=date(2019, 12, 30), max_value=date(2020, 1, 2)),
+    st.datetimes(min_value=datetime(2019, 12, 31), max_value=datetime(2020, 1, 2)),
+    st.booleans(),
+    st.sampled_from([None, 0, 1, 1.0]),
+)
+STORED_VALUES: st.SearchStrategy[Any] = st.one_of(
+    st.sampled_from(["企业", "昆明  小店", "昆明 小店", "ＡＢＣ", "ABC", "", "2020-01-01", "2019-12-31", "1"]),
+    st.sampled_from([None, 0, 1]),
+)
+LEDGER_FIELDS = st.sampled_from(["name", "subject_type", "founded_on", "abnormal_listed", "phone", "notes", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    merged=st.dictionaries(LEDGER_FIELDS, FIELD_VALUES, max_size=6),
+    stored=st.dictionaries(st.sampled_from(SNAPSHOT_OPERATOR), STORED_VALUES),
+    copy_ledger=st.booleans(),
+)
+def test_a_register_row_equal_as_a_tuple_is_equal_field_by_field(
+    merged: dict[str, Any], stored: dict[str, Any], copy_ledger: bool
+) -> None:
+    """Next month's shortcut says "nothing changed" only when the comparison field by field says so too, and it
+    says so for a register row that stores exactly what the ledger says (dates as text)."""
+    if copy_ledger:  # the register already holds the ledger's values, as SQLite stores them
+        stored.update({name: to_raw(value) for name, value in merged.items() if name in SNAPSHOT_AT})
+    row = tuple(stored.get(name) for name in SNAPSHOT_OPERATOR)
+    builder = PreviewBuilder(Snapshot(None, {}, {}, StateMark(0, 0, 0, None, None), ""))  # type: ignore[arg-type]
+    fields = [name for name in merged if name in SNAPSHOT_AT]
+    same = builder._same_fields(merged, row)
+    if same:
+        assert all(same_value(name, merged[name], row[SNAPSHOT_AT[name]]) for name in fields)
+    plain = all(  # what a normalised ledger holds: text, flags, and dates in the date fields
+        merged[n].__class__ in ((str, date) if n in DATE_FIELDS else (str, bool)) or merged[n] is None for n in fields
+    )
+    if copy_ledger and len(fields) > 1 and plain:
+        assert same
