@@ -35,7 +35,7 @@ from app.ledger.normalise import normaliser
 from app.ledger.parse import Issue, ParsedRow, ParsedSheet, infer_subject, resolve_identifier
 from app.ledger.preview import DATE_FIELDS, CarrierPlan, FieldChange, PreviewItem, Status, from_raw, to_raw
 from app.ledger.rules import check_operator
-from app.ledger.snapshot import SNAPSHOT_AT, Snapshot, person_name, phones_of
+from app.ledger.snapshot import CARRIER_AT, SNAPSHOT_AT, SNAPSHOT_CARRIER, Snapshot, person_name, phones_of
 from app.pinyin import name_initials
 from app.progress import Progress
 from app.validation import Finding, IdentifierType, Severity, validate_icp_filing
@@ -122,15 +122,30 @@ def same_value(field_name: str, value: Any, raw: Any) -> bool:
 
 def carrier_key(carrier: dict[str, Any]) -> tuple[str, ...]:
     """How a carrier is recognised within its operator: by shop id, else web address, ICP number, or name."""
-    kind = str(carrier.get("kind") or "")
-    platform = str(carrier.get("platform") or "")
-    if carrier.get("shop_id"):
-        return (kind, platform, "id", str(carrier["shop_id"]))
-    if carrier.get("url"):
-        return (kind, "url", str(carrier["url"]).strip().lower().rstrip("/"))
-    if carrier.get("icp_filing"):
-        return (kind, "icp", str(carrier["icp_filing"]))
-    return (kind, platform, "name", str(carrier.get("shop_name") or ""))
+    get = carrier.get
+    return _carrier_key(get("kind"), get("platform"), get("shop_id"), get("url"), get("icp_filing"), get("shop_name"))
+
+
+_STORED_KEY_FIELDS: Final = itemgetter(
+    *(CARRIER_AT[name] for name in ("kind", "platform", "shop_id", "url", "icp_filing", "shop_name"))
+)
+
+
+def stored_carrier_key(row: tuple[Any, ...]) -> tuple[str, ...]:
+    """:func:`carrier_key` of a register carrier read as a raw row (no dict built for it)."""
+    return _carrier_key(*_STORED_KEY_FIELDS(row))
+
+
+def _carrier_key(kind: Any, platform: Any, shop_id: Any, url: Any, icp_filing: Any, shop_name: Any) -> tuple[str, ...]:
+    """The one rule behind :func:`carrier_key` and :func:`stored_carrier_key`."""
+    kind, platform = str(kind or ""), str(platform or "")
+    if shop_id:
+        return (kind, platform, "id", str(shop_id))
+    if url:
+        return (kind, "url", str(url).strip().lower().rstrip("/"))
+    if icp_filing:
+        return (kind, "icp", str(icp_filing))
+    return (kind, platform, "name", str(shop_name or ""))
 
 
 def carrier_label(carrier: dict[str, Any]) -> str:
@@ -490,7 +505,7 @@ class PreviewBuilder:
     def _carrier_plans(self, operator_id: str, carriers: list[dict[str, Any]]) -> list[CarrierPlan]:
         if not carriers:
             return []
-        existing = {carrier_key(c): c for c in self.snapshot.carriers_of(operator_id)}
+        existing = {stored_carrier_key(row): row for row in self.snapshot.carrier_rows(operator_id)}
         plans: list[CarrierPlan] = []
         for carrier in carriers:
             known = existing.get(carrier_key(carrier))
@@ -498,19 +513,20 @@ class PreviewBuilder:
                 plans.append(CarrierPlan(None, {**CARRIER_DEFAULTS, **carrier}, label=carrier_label(carrier)))
                 continue
             changes = [
-                FieldChange(name, known[name], to_raw(value))
+                FieldChange(name, known[CARRIER_AT[name]], to_raw(value))
                 for name, value in carrier.items()
                 if name in CARRIER_FIELD_SET
-                and not (isinstance(value, str) and value == known[name])  # text: the usual case
-                and not same_value(f"carrier.{name}", value, known[name])
+                and not (isinstance(value, str) and value == known[CARRIER_AT[name]])  # text: the usual case
+                and not same_value(f"carrier.{name}", value, known[CARRIER_AT[name]])
             ]
             if changes:
+                stored = dict(zip(SNAPSHOT_CARRIER, known, strict=True))
                 plans.append(
                     CarrierPlan(
-                        known["id"],
+                        stored["id"],
                         {c.field: carrier[c.field] for c in changes},
                         changes,
-                        carrier_label({**known, **carrier}),
+                        carrier_label({**stored, **carrier}),
                     )
                 )
         return plans

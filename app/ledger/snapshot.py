@@ -23,6 +23,8 @@ SNAPSHOT_OPERATOR: Final = ("id", *OPERATOR_FIELDS, "identifier_override")
 SNAPSHOT_AT: Final = {name: index for index, name in enumerate(SNAPSHOT_OPERATOR) if name in OPERATOR_FIELDS}
 """Operator field → its place in a snapshot row."""
 SNAPSHOT_CARRIER: Final = ("id", "operator_id", *CARRIER_FIELDS)
+CARRIER_AT: Final = {name: index for index, name in enumerate(SNAPSHOT_CARRIER)}
+"""Carrier column → its place in a snapshot carrier row."""
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,10 @@ class Snapshot:
     _conn: Connection | None = None
     _carriers: dict[str, list[tuple[Any, ...]]] | None = None
 
-    def carriers_of(self, operator_id: str) -> list[dict[str, Any]]:
+    def carrier_rows(self, operator_id: str) -> list[tuple[Any, ...]]:
+        """The live carriers of ``operator_id`` as the database returned them (columns: :data:`SNAPSHOT_CARRIER`)."""
         carriers = self._carriers if self._carriers is not None else self._read_carriers()
-        return [dict(zip(SNAPSHOT_CARRIER, row, strict=True)) for row in carriers.get(operator_id, ())]
+        return carriers.get(operator_id, [])
 
     def detach(self) -> None:
         """Read the carriers now and let go of the connection, for a snapshot kept after its read transaction."""

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin
 
 from app.identifiers import org_code_check_char, reg_no_check_digit, resident_id_check_char, uscc_check_char
-from app.ledger.classify import PreviewBuilder, same_value
+from app.ledger.classify import PreviewBuilder, carrier_key, same_value, stored_carrier_key
 from app.ledger.columns import (
     CARRIER,
     CODE,
@@ -40,7 +40,7 @@ from app.ledger.parse import Issue, ParsedRow, RowParser
 from app.ledger.preview import DATE_FIELDS, to_raw
 from app.ledger.reader import MAX_CELLS, MAX_ROWS, Cell, SheetExtent, SheetGrid, column_letter
 from app.ledger.rules import identifier_findings
-from app.ledger.snapshot import SNAPSHOT_AT, SNAPSHOT_OPERATOR, Snapshot, StateMark
+from app.ledger.snapshot import SNAPSHOT_AT, SNAPSHOT_CARRIER, SNAPSHOT_OPERATOR, Snapshot, StateMark
 from app.pinyin import name_initials
 from app.validation import IdentifierType, validate_identifier
 
@@ -325,3 +325,12 @@ def test_a_register_row_equal_as_a_tuple_is_equal_field_by_field(
     )
     if copy_ledger and len(fields) > 1 and plain:
         assert same
+
+
+CARRIER_CELLS = st.sampled_from(["", "淘宝", "12345", "HTTP://A.CN/ ", "滇ICP备12345678号", None, 0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(row=st.tuples(*(CARRIER_CELLS for _ in SNAPSHOT_CARRIER)))
+def test_a_stored_carrier_is_keyed_as_the_same_carrier_read_as_a_dict(row: tuple[Any, ...]) -> None:
+    assert stored_carrier_key(row) == carrier_key(dict(zip(SNAPSHOT_CARRIER, row, strict=True)))
