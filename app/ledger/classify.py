@@ -170,7 +170,7 @@ def _finding(template: str, severity: Severity = Severity.ERROR, **params: objec
     return Finding("", severity, "import.conflict", template, tuple((k, str(v)) for k, v in params.items()))
 
 
-_FieldPlan = tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]], tuple[int, ...]]
+_FieldPickers = tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]], tuple[int, ...]]
 """Picks a ledger row's operator fields, picks the same fields from a register row, and where the dates are."""
 
 
@@ -186,8 +186,8 @@ class PreviewBuilder:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self.today = date.today()
-        self._plans: dict[tuple[str, ...], _FieldPlan | None] = {}
-        """Per set of ledger fields (in order): how :meth:`_same_fields` picks them from a row and from the register."""
+        self._pickers: dict[tuple[str, ...], _FieldPickers | None] = {}
+        """Per sequence of ledger fields: how :meth:`_same_fields` picks them from a row and from the register."""
 
     def build(self, parsed: ParsedSheet, progress: Progress | None = None) -> list[PreviewItem]:
         progress = progress or Progress.none()
@@ -478,26 +478,29 @@ class PreviewBuilder:
         item.values = changed
 
     def _same_fields(self, merged: dict[str, Any], row: tuple[Any, ...]) -> bool:
-        """Whether every operator field of ``merged`` equals the stored value as it is stored: one tuple comparison
-        for the rows of next month's ledger that change nothing (most of them). ``False`` only means "look field by
-        field"; equal here implies :func:`same_value` for each field."""
+        """Whether every operator field of ``merged`` equals the stored value: one tuple comparison for the rows of
+        next month's ledger that change nothing (most of them). Dates are compared as the ISO text SQLite stores;
+        flags need nothing, as ``True == 1``. ``False`` only means "look field by field"; equal here implies
+        :func:`same_value` for each field."""
         keys = tuple(merged)
-        if keys in self._plans:
-            plan = self._plans[keys]
+        if keys in self._pickers:
+            pickers = self._pickers[keys]
         else:
             names = [name for name in keys if name in SNAPSHOT_AT]
             dates = tuple(k for k, name in enumerate(names) if name in DATE_FIELDS)
             # itemgetter of one name gives a value, not a tuple: such rows are few and take the long way
-            plan = (itemgetter(*names), itemgetter(*(SNAPSHOT_AT[n] for n in names)), dates) if len(names) > 1 else None
-            self._plans[keys] = plan
-        if plan is None:
+            pickers = (
+                (itemgetter(*names), itemgetter(*(SNAPSHOT_AT[n] for n in names)), dates) if len(names) > 1 else None
+            )
+            self._pickers[keys] = pickers
+        if pickers is None:
             return False
-        values_of, stored_of, dates = plan
+        values_of, stored_of, dates = pickers
         values = values_of(merged)
         if dates:
             as_stored = list(values)
             for k in dates:
-                if as_stored[k].__class__ is date:
+                if as_stored[k].__class__ is date:  # exactly a date: a datetime takes the long way, as to_raw differs
                     as_stored[k] = as_stored[k].isoformat()  # to_raw of a date
             values = tuple(as_stored)
         return bool(values == stored_of(row))

@@ -85,10 +85,11 @@ class Snapshot:
     _conn: Connection | None = None
     _carriers: dict[str, list[tuple[Any, ...]]] | None = None
 
-    def carrier_rows(self, operator_id: str) -> list[tuple[Any, ...]]:
-        """The live carriers of ``operator_id`` as the database returned them (columns: :data:`SNAPSHOT_CARRIER`)."""
+    def carrier_rows(self, operator_id: str) -> tuple[tuple[Any, ...], ...]:
+        """The live carriers of ``operator_id`` as the database returned them (columns: :data:`SNAPSHOT_CARRIER`);
+        a tuple, as the snapshot's own rows must not be changed."""
         carriers = self._carriers if self._carriers is not None else self._read_carriers()
-        return carriers.get(operator_id, [])
+        return tuple(carriers.get(operator_id, ()))
 
     def detach(self) -> None:
         """Read the carriers now and let go of the connection, for a snapshot kept after its read transaction."""
