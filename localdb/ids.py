@@ -66,7 +66,8 @@ def expand_ids(text: str) -> list[str]:
     for line in text.split("\n"):
         first, plus, count = line.partition("+")
         if not plus:
-            ids += [first] if first else []
+            if first:  # a single id (an empty line is the end of the text)
+                ids.append(first)
             continue
         head, _dash, counter = first.rpartition("-")
         start = int(counter, 16)

@@ -89,15 +89,15 @@ def settle_step(conn: Connection, limit: int | None = None) -> int:
         return 0
     range_id, entity, first, last, first_seq, created_at = row
     end = last if limit is None else min(last, first + limit - 1)
+    written = int(end - first + 1)
     _WRITERS[entity](conn, first, end, created_at, first_seq)
     if end == last:
         conn.exec_driver_sql("DELETE FROM outbox_backlog WHERE id = ?", (range_id,))
     else:
-        written = end - first + 1
         conn.exec_driver_sql(
             "UPDATE outbox_backlog SET first = ?, first_seq = ? WHERE id = ?", (end + 1, first_seq + written, range_id)
         )
-    return int(end - first + 1)
+    return written
 
 
 def settle(conn: Connection) -> int:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from operator import itemgetter
 from typing import Any, ClassVar, Final
 
@@ -354,9 +355,10 @@ class _Writer:
             file=self.preview.file_name, sheet=self.preview.sheet, rows=_rows_text(item)
         )
 
+    @cached_property
     def reason_parts(self) -> tuple[str, str]:
         """The audit reason of a new row before and after its ledger rows, which SQLite puts between them (a
-        format per row was a tenth of the commit's Python)."""
+        format per row was a tenth of the commit's Python); the same for every batch of the commit."""
         head, _rows, tail = self._translated(T_REASON).partition("{rows}")
         names = {"file": self.preview.file_name, "sheet": self.preview.sheet}
         return head.format(**names), tail.format(**names)
@@ -407,7 +409,7 @@ class _Writer:
             return
         carrier_base = self.run_carriers
         audit = self.audit
-        head, tail = self.reason_parts()
+        head, tail = self.reason_parts
         common = {"station_id": self.preview.station_id, **_created_here(self.now), "base": base,
             "carrier_base": carrier_base, "at": audit.at, "officer_id": audit.officer_id,
             "officer_name": audit.officer_name, "reason_head": head, "reason_tail": tail}  # fmt: skip
